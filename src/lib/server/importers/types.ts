@@ -1,0 +1,187 @@
+/**
+ * The document models the importers produce. Field names are German where they are the
+ * public JSON contract of `vielfalt import --dry-run --format json` (see issues 4 and 5):
+ * they stay stable, more fields may be added.
+ *
+ * Parsers are pure functions from text to these models; nothing here touches a database.
+ */
+
+/** Where a record was read: file name (base name) and 1-based line number. */
+export interface Quelle {
+  datei: string;
+  zeile: number;
+}
+
+/** Something the importer noticed: skipped, repaired, ambiguous or contradictory input. */
+export interface ImportWarning {
+  datei: string;
+  zeile: number;
+  meldung: string;
+  /** Machine-readable category, e.g. "duplicate-number", "unresolved-reference". */
+  code?: string;
+}
+
+/** A source file as the importer receives it. */
+export interface SourceFile {
+  /** Base name as in data/sources, e.g. "000_3e59e29afaedd339.txt". */
+  name: string;
+  text: string;
+}
+
+// ---------------------------------------------------------------------------
+// Integrationskonzept (000, 004)
+// ---------------------------------------------------------------------------
+
+export interface Querverweis {
+  handlungsfeld: string | null;
+  handlungsziel: string | null;
+  nummer: string | null;
+  /** Wording as printed. */
+  text?: string;
+  /** Resolved target, when the reference could be resolved: handlungsfeld name + code + nummer. */
+  ziel?: { handlungsfeld: string; handlungsziel: string; nummer: string } | null;
+}
+
+export interface IkMassnahme {
+  nummer: string;
+  text: string;
+  verantwortlich: string[];
+  /** The Verantwortlich cell as printed. */
+  verantwortlichText?: string;
+  zielgruppe: string;
+  status: string;
+  bemerkungen: string;
+  luecke: boolean;
+  querverweise: Querverweis[];
+  quelle: Quelle;
+}
+
+export interface IkHandlungsziel {
+  code: string;
+  text: string;
+  massnahmen: IkMassnahme[];
+}
+
+export interface IkLeitziel {
+  letter: string;
+  text: string;
+  handlungsziele: IkHandlungsziel[];
+}
+
+export interface IkHandlungsfeld {
+  name: string;
+  leitziele: IkLeitziel[];
+}
+
+export interface IntegrationskonzeptCatalogue {
+  kind: 'integrationskonzept';
+  title: string;
+  subtitle?: string;
+  stand: string;
+  herausgeber?: string;
+  /** Foreword (and introduction) as the catalogue's description. */
+  vorwort?: string;
+  handlungsfelder: IkHandlungsfeld[];
+  quelle: Quelle;
+}
+
+// ---------------------------------------------------------------------------
+// Diversity-Katalog (003)
+// ---------------------------------------------------------------------------
+
+export type Wirkrichtung = 'innen' | 'aussen';
+
+export interface DivMassnahme {
+  /** Stable id within the document, the same for a measure listed under several dimensions. */
+  id: string;
+  titel: string;
+  neu: boolean;
+  wirkrichtung: Wirkrichtung[];
+  beschreibung: string;
+  ziele_zielgruppen: string;
+  verantwortlich: string;
+  dezernat: string | null;
+  organisationseinheit: string | null;
+  quelle: Quelle;
+}
+
+export interface DivDimension {
+  nummer: string;
+  name: string;
+  massnahmen: DivMassnahme[];
+}
+
+export interface DivKontakt {
+  organisationseinheit: string;
+  name: string | null;
+  telefon: string | null;
+  email: string | null;
+  quelle?: Quelle;
+}
+
+export interface DiversityCatalogue {
+  kind: 'diversity';
+  title: string;
+  stand: string;
+  herausgeber?: string;
+  auflage?: string;
+  vorwort?: string;
+  /** Further introductory chapters (e.g. Gender und Diversity Mainstreaming). */
+  einleitung?: string;
+  dimensionen: DivDimension[];
+  kontakte: DivKontakt[];
+  quelle: Quelle;
+}
+
+// ---------------------------------------------------------------------------
+// Vereinbarungen (001)
+// ---------------------------------------------------------------------------
+
+export interface Vereinbarung {
+  kurztitel: string;
+  kurzvereinbarung: string;
+  bedarf: string;
+  massnahme: string;
+  beteiligte: string[];
+  vereinbarung: string;
+  verantwortlich: string[];
+  finanzierungsvorbehalt: string | null;
+  /** Nested task areas (e.g. the seven of Schnittstellenmanagement). */
+  unteraufgaben?: Vereinbarung[];
+  quelle: Quelle;
+}
+
+export interface VereinbarungKapitel {
+  nummer: string;
+  titel: string;
+  vereinbarungen: Vereinbarung[];
+}
+
+export interface VereinbarungenCatalogue {
+  kind: 'vereinbarungen';
+  title: string;
+  stand?: string;
+  herausgeber?: string;
+  vorwort?: string;
+  kapitel: VereinbarungKapitel[];
+  quelle: Quelle;
+}
+
+export type ParsedCatalogue = IntegrationskonzeptCatalogue | DiversityCatalogue | VereinbarungenCatalogue;
+
+export interface ParseResult<C extends ParsedCatalogue = ParsedCatalogue> {
+  catalogues: C[];
+  warnings: ImportWarning[];
+}
+
+/** Raised when a file is not of the expected kind or too broken to read; names file and line. */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly datei: string,
+    readonly zeile: number | null = null,
+  ) {
+    super(zeile ? `${datei}:${zeile}: ${message}` : `${datei}: ${message}`);
+    this.name = 'ImportError';
+  }
+}

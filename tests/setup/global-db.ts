@@ -1,0 +1,2 @@
+// Prepared later: creates a migrated template database that DB tests copy.
+export default async function setup() {}
