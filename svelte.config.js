@@ -4,8 +4,7 @@ import adapter from '@sveltejs/adapter-node';
 const config = {
   kit: {
     adapter: adapter({ out: 'build' }),
-    // Every form works without JavaScript; SvelteKit checks the Origin header of form posts (CSRF).
-    csrf: { checkOrigin: true },
+    // CSRF: SvelteKit refuses cross-site form posts by checking the Origin header (on by default).
   },
 };
 

@@ -1,0 +1,99 @@
+/**
+ * One dialect, two engines: embedded PGlite (default) or a PostgreSQL server (DATABASE_URL).
+ * Everything above this module sees the same Drizzle database type.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { acquireDirectoryLock, type DirectoryLock } from './lock';
+import type { DatabaseConfig } from './config';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  readonly db: Db;
+  readonly engine: DatabaseConfig['engine'];
+  close(): Promise<void>;
+}
+
+/** PGlite keeps its files here, below the data directory (which also holds the lock). */
+export function pgliteStoreDir(dataDir: string): string {
+  return path.join(dataDir, 'db');
+}
+
+/**
+ * The migrations folder, found by walking up from this module: works from src/ (tsx, Vitest)
+ * and from the built server in build/server/chunks alike.
+ */
+export function migrationsFolder(): string {
+  if (process.env.VIELFALT_MIGRATIONS) return process.env.VIELFALT_MIGRATIONS;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'drizzle');
+    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const fromCwd = path.resolve('drizzle');
+  if (fs.existsSync(path.join(fromCwd, 'meta', '_journal.json'))) return fromCwd;
+  throw new Error('Migrationsverzeichnis „drizzle/“ nicht gefunden.');
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  // Lock first: never let a second process open the same store.
+  const lock: DirectoryLock = acquireDirectoryLock(dataDir);
+  try {
+    const [{ PGlite }, { pg_trgm }, { unaccent }, { drizzle }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('@electric-sql/pglite/contrib/unaccent'),
+      import('drizzle-orm/pglite'),
+    ]);
+    // Every process must load the same extensions, or objects that use them fail to load.
+    const client = await PGlite.create({ dataDir: pgliteStoreDir(dataDir), extensions: { pg_trgm, unaccent } });
+    const db = drizzle(client, { schema }) as unknown as Db;
+    let closed = false;
+    return {
+      db,
+      engine: 'pglite',
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await client.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+  // Fail early with a clear error rather than on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    engine: 'postgres',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.engine === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
+}

@@ -1,0 +1,520 @@
+/**
+ * The one schema of Vielfalt, for PGlite and PostgreSQL alike (drizzle-kit generates the
+ * migrations in /drizzle from this file). docs/architecture.md explains its shape.
+ *
+ * Conventions: every entity has a random UUID primary key; German domain terms stay where they
+ * are proper names (Handlungsfeld, Leitziel …) and are stored as code values, not column names.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Where an entity was read from, kept for provenance ("Quelle"). */
+export interface SourceRef {
+  file: string;
+  line: number;
+  /** Which edition/document the file belongs to, when known. */
+  document?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Tenancy and catalogues
+// ---------------------------------------------------------------------------
+
+export const municipalities = pgTable('municipalities', {
+  id: id(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Kinds of catalogue: one data model, three document families. */
+export const CATALOGUE_KINDS = ['integrationskonzept', 'diversity', 'vereinbarungen'] as const;
+export type CatalogueKind = (typeof CATALOGUE_KINDS)[number];
+
+/** Editorial workflow states shared by catalogues' content (issue 7 builds the workflow). */
+export const WORKFLOW_STATES = ['entwurf', 'in_pruefung', 'veroeffentlicht', 'archiviert'] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+
+export const catalogues = pgTable(
+  'catalogues',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    kind: text('kind').$type<CatalogueKind>().notNull(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    subtitle: text('subtitle'),
+    publisher: text('publisher'),
+    /** "Stand" as printed, e.g. "Oktober 2019". */
+    stand: text('stand'),
+    /** Foreword / introduction. */
+    description: text('description'),
+    /** Further fields of the document that have no column (e.g. Einleitung). */
+    extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('catalogues_municipality_slug_uq').on(t.municipalityId, t.slug),
+    check('catalogues_kind_ck', sql`${t.kind} in ('integrationskonzept', 'diversity', 'vereinbarungen')`),
+  ],
+);
+
+/** A frozen, printable snapshot of a catalogue ("3. Auflage, Stand August 2024"). */
+export const editions = pgTable(
+  'editions',
+  {
+    id: id(),
+    catalogueId: uuid('catalogue_id')
+      .notNull()
+      .references(() => catalogues.id),
+    label: text('label').notNull(),
+    stand: text('stand'),
+    /** Source document the edition was imported from, if any. */
+    sourceFile: text('source_file'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Full catalogue state at freezing time (null while the edition is the live one). */
+    snapshot: jsonb('snapshot'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('editions_catalogue_label_uq').on(t.catalogueId, t.label)],
+);
+
+// ---------------------------------------------------------------------------
+// Structure: typed nodes
+// ---------------------------------------------------------------------------
+
+export const NODE_TYPES = [
+  'handlungsfeld',
+  'leitziel',
+  'handlungsziel',
+  'dimension',
+  'dezernat',
+  'organisationseinheit',
+  'kapitel',
+] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export const nodes = pgTable(
+  'nodes',
+  {
+    id: id(),
+    catalogueId: uuid('catalogue_id')
+      .notNull()
+      .references(() => catalogues.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => nodes.id),
+    type: text('type').$type<NodeType>().notNull(),
+    /** Letter, code or number as printed: "A", "A1", "3". */
+    code: text('code'),
+    title: text('title').notNull(),
+    /** Goal text (Leitziel/Handlungsziel) or description. */
+    body: text('body'),
+    slug: text('slug').notNull(),
+    position: integer('position').notNull().default(0),
+    /** Organisational units are also actors; the node links to the actor it stands for. */
+    actorId: uuid('actor_id').references((): AnyPgColumn => actors.id),
+    source: jsonb('source').$type<SourceRef | null>(),
+    /** Stable key the importer uses to find this node again. */
+    importKey: text('import_key'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('nodes_catalogue_parent_idx').on(t.catalogueId, t.parentId, t.position),
+    uniqueIndex('nodes_catalogue_import_key_uq').on(t.catalogueId, t.importKey),
+    check(
+      'nodes_type_ck',
+      sql`${t.type} in ('handlungsfeld', 'leitziel', 'handlungsziel', 'dimension', 'dezernat', 'organisationseinheit', 'kapitel')`,
+    ),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Measures
+// ---------------------------------------------------------------------------
+
+/** Editable code list of structured states (default: geplant, laufend, umgesetzt …). */
+export const measureStates = pgTable('measure_states', {
+  code: text('code').primaryKey(),
+  label: text('label').notNull(),
+  position: integer('position').notNull().default(0),
+  isDefault: boolean('is_default').notNull().default(false),
+});
+
+export const measures = pgTable(
+  'measures',
+  {
+    id: id(),
+    catalogueId: uuid('catalogue_id')
+      .notNull()
+      .references(() => catalogues.id),
+    /** A task area nested in a measure (e.g. the seven of Schnittstellenmanagement). */
+    parentMeasureId: uuid('parent_measure_id').references((): AnyPgColumn => measures.id),
+    /** Number as printed, kept as a string: "3.2", "4". */
+    number: text('number'),
+    title: text('title').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description').notNull().default(''),
+    /** "Ziele und Zielgruppen" / goals. */
+    goals: text('goals'),
+    /** Zielgruppe as printed; the controlled vocabulary is in measure_target_groups. */
+    targetGroupText: text('target_group_text'),
+    /** Status as printed. */
+    statusText: text('status_text'),
+    stateCode: text('state_code')
+      .notNull()
+      .default('unbekannt')
+      .references(() => measureStates.code),
+    remarks: text('remarks'),
+    /** Verantwortlich cell as printed (actors are linked in measure_actors). */
+    responsibleText: text('responsible_text'),
+    directionInward: boolean('direction_inward').notNull().default(false),
+    directionOutward: boolean('direction_outward').notNull().default(false),
+    isNew: boolean('is_new').notNull().default(false),
+    /** "Es wurde keine explizite Maßnahme formuliert": a gap, not a measure. */
+    isGap: boolean('is_gap').notNull().default(false),
+    /** Kind-specific fields (Bedarf, Vereinbarung, Finanzierungsvorbehalt …). */
+    extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+    lastReviewedAt: date('last_reviewed_at'),
+    lastReviewedBy: uuid('last_reviewed_by').references((): AnyPgColumn => users.id),
+    source: jsonb('source').$type<SourceRef | null>(),
+    workflowState: text('workflow_state').$type<WorkflowState>().notNull().default('veroeffentlicht'),
+    /** Optimistic locking: incremented by every save. */
+    version: integer('version').notNull().default(1),
+    /** Stable key the importer uses to find this measure again, and the hash of what it wrote. */
+    importKey: text('import_key'),
+    importHash: text('import_hash'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('measures_catalogue_idx').on(t.catalogueId, t.position),
+    index('measures_parent_idx').on(t.parentMeasureId),
+    uniqueIndex('measures_catalogue_import_key_uq').on(t.catalogueId, t.importKey),
+    uniqueIndex('measures_catalogue_slug_uq').on(t.catalogueId, t.slug),
+    check(
+      'measures_workflow_ck',
+      sql`${t.workflowState} in ('entwurf', 'in_pruefung', 'veroeffentlicht', 'archiviert')`,
+    ),
+  ],
+);
+
+/** A measure hangs under one or more nodes (the same measure in two Handlungsfelder or dimensions). */
+export const measureNodes = pgTable(
+  'measure_nodes',
+  {
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => nodes.id),
+    /** The place the measure was first listed (breadcrumbs use it). */
+    isPrimary: boolean('is_primary').notNull().default(false),
+    /** Number under this node when it differs from the measure's own. */
+    number: text('number'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.nodeId] }), index('measure_nodes_node_idx').on(t.nodeId, t.position)],
+);
+
+/** Old slugs, so renamed measures keep working URLs (redirect). */
+export const measureSlugs = pgTable(
+  'measure_slugs',
+  {
+    catalogueId: uuid('catalogue_id')
+      .notNull()
+      .references(() => catalogues.id),
+    slug: text('slug').notNull(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.catalogueId, t.slug] })],
+);
+
+// ---------------------------------------------------------------------------
+// Actors, target groups, cross-references, contacts
+// ---------------------------------------------------------------------------
+
+export const ACTOR_KINDS = ['organisation', 'stadt', 'netzwerk', 'unbekannt'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const actors = pgTable(
+  'actors',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    kind: text('kind').$type<ActorKind>().notNull().default('unbekannt'),
+    /** City units: Fachbereich under Dezernat. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => actors.id),
+    description: text('description'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('actors_municipality_slug_uq').on(t.municipalityId, t.slug),
+    uniqueIndex('actors_municipality_name_uq').on(t.municipalityId, t.name),
+  ],
+);
+
+/** Abbreviations and spellings of an actor as printed ("FB 31", "JobCenter"). */
+export const actorAliases = pgTable(
+  'actor_aliases',
+  {
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    alias: text('alias').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.alias] })],
+);
+
+export const ACTOR_ROLES = ['verantwortlich', 'beteiligt'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export const measureActors = pgTable(
+  'measure_actors',
+  {
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    role: text('role').$type<ActorRole>().notNull(),
+    /** Wording as printed in this measure. */
+    wording: text('wording'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.actorId, t.role] }),
+    index('measure_actors_actor_idx').on(t.actorId),
+    check('measure_actors_role_ck', sql`${t.role} in ('verantwortlich', 'beteiligt')`),
+  ],
+);
+
+/** Controlled vocabulary of target groups; the measure keeps its original wording. */
+export const targetGroups = pgTable(
+  'target_groups',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('target_groups_municipality_slug_uq').on(t.municipalityId, t.slug)],
+);
+
+export const measureTargetGroups = pgTable(
+  'measure_target_groups',
+  {
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    targetGroupId: uuid('target_group_id')
+      .notNull()
+      .references(() => targetGroups.id),
+    wording: text('wording'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.targetGroupId] }),
+    index('measure_target_groups_tg_idx').on(t.targetGroupId),
+  ],
+);
+
+/** Querverweis: a link between measures as printed, resolved when the target is known. */
+export const measureReferences = pgTable(
+  'measure_references',
+  {
+    id: id(),
+    fromMeasureId: uuid('from_measure_id')
+      .notNull()
+      .references(() => measures.id),
+    toMeasureId: uuid('to_measure_id').references(() => measures.id),
+    /** Wording as printed ("Siehe auch Handlungsziel B1, Maßnahme 2"). */
+    wording: text('wording'),
+    /** What the wording names, kept even when unresolved. */
+    target: jsonb('target').$type<{ handlungsfeld?: string | null; handlungsziel?: string | null; nummer?: string | null }>(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('measure_references_from_idx').on(t.fromMeasureId), index('measure_references_to_idx').on(t.toMeasureId)],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    actorId: uuid('actor_id').references(() => actors.id),
+    /** Person or contact point (Anlaufstelle). */
+    kind: text('kind').$type<'person' | 'anlaufstelle'>().notNull().default('anlaufstelle'),
+    /** The unit as printed. */
+    unitText: text('unit_text'),
+    name: text('name'),
+    phone: text('phone'),
+    email: text('email'),
+    /** Personal data is shown only while visible; editors can hide it. */
+    visible: boolean('visible').notNull().default(true),
+    source: jsonb('source').$type<SourceRef | null>(),
+    importKey: text('import_key'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('contacts_municipality_import_key_uq').on(t.municipalityId, t.importKey)],
+);
+
+// ---------------------------------------------------------------------------
+// Translations: per-language values with the hash of the German source
+// ---------------------------------------------------------------------------
+
+export const translations = pgTable(
+  'translations',
+  {
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    field: text('field').notNull(),
+    lang: text('lang').notNull(),
+    value: text('value').notNull(),
+    /** sha256 of the German source text the translation was made from: differs → outdated. */
+    sourceHash: text('source_hash').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.entityType, t.entityId, t.field, t.lang] })],
+);
+
+// ---------------------------------------------------------------------------
+// Users, roles, sessions (the back office builds on these)
+// ---------------------------------------------------------------------------
+
+export const ROLES = ['admin', 'redaktion', 'beitragende', 'lesend'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name'),
+    passwordHash: text('password_hash'),
+    role: text('role').$type<Role>().notNull(),
+    active: boolean('active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
+    check('users_role_ck', sql`${t.role} in ('admin', 'redaktion', 'beitragende', 'lesend')`),
+  ],
+);
+
+/** Contributors are bound to the actors whose measures they may edit. */
+export const userActorScopes = pgTable(
+  'user_actor_scopes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.actorId] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the session token; the token itself is only in the cookie. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// ---------------------------------------------------------------------------
+// History: append-only revisions and the audit log
+// ---------------------------------------------------------------------------
+
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    /** Full state of the entity after the change. */
+    state: jsonb('state').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    /** Shown when there is no user, e.g. "Import". */
+    authorLabel: text('author_label'),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('revisions_entity_idx').on(t.entityType, t.entityId, t.id)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id').references(() => users.id),
+    actorLabel: text('actor_label'),
+    action: text('action').notNull(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+/** One row per import run: which files (by hash) and what the report said. */
+export const importRuns = pgTable('import_runs', {
+  id: id(),
+  startedAt: createdAt(),
+  files: jsonb('files').$type<{ name: string; sha256: string }[]>().notNull(),
+  summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
+});
