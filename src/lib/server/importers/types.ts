@@ -103,6 +103,12 @@ export interface DivMassnahme {
   dezernat: string | null;
   organisationseinheit: string | null;
   quelle: Quelle;
+  /** Numbers of all dimensions the measure is listed under (more than one after a merge). */
+  dimensionen?: string[];
+  /** Title as printed in the dimension's overview table (often a short form), when matched. */
+  uebersichtTitel?: string | null;
+  /** Every entry the measure was read from (more than one after a merge). */
+  quellen?: Quelle[];
 }
 
 export interface DivDimension {
@@ -117,6 +123,12 @@ export interface DivKontakt {
   telefon: string | null;
   email: string | null;
   quelle?: Quelle;
+  /** The contact's office line when it is not a person (e.g. "Personalrat der Stadt Herne"). */
+  stelle?: string | null;
+  /** Postal address as printed. */
+  anschrift?: string | null;
+  /** The section's description text. */
+  beschreibung?: string;
 }
 
 export interface DiversityCatalogue {
@@ -128,8 +140,12 @@ export interface DiversityCatalogue {
   vorwort?: string;
   /** Further introductory chapters (e.g. Gender und Diversity Mainstreaming). */
   einleitung?: string;
+  /** Heading of the introductory chapter. */
+  einleitungTitel?: string;
   dimensionen: DivDimension[];
   kontakte: DivKontakt[];
+  /** How many entries were merged into a measure already listed under another dimension. */
+  zusammenfuehrungen?: number;
   quelle: Quelle;
 }
 

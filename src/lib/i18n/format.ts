@@ -1,0 +1,47 @@
+/**
+ * Locale-aware formatting of dates. Always in the city's time zone, so server and browser
+ * render the same day (no hydration mismatch around midnight).
+ */
+import { asLocale } from './locales';
+
+export const TIME_ZONE = 'Europe/Berlin';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, style: 'long' | 'medium'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = cache.get(key);
+  if (!f) {
+    // Arabic with Latin digits: numbers in Herne's documents (dates, measure numbers) are Latin.
+    const tag = locale === 'ar' ? 'ar-u-nu-latn' : locale;
+    f = new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: TIME_ZONE });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function toDate(value: string | Date | null | undefined): Date | null {
+  if (value == null || value === '') return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "23. November 2025" (de), "23 November 2025" (en) …; '' for missing or invalid input. */
+export function formatDate(value: string | Date | null | undefined, locale: string): string {
+  const date = toDate(value);
+  return date ? formatter(asLocale(locale), 'long').format(date) : '';
+}
+
+/** "23.11.2025" (de) …; '' for missing or invalid input. */
+export function formatDateShort(value: string | Date | null | undefined, locale: string): string {
+  const date = toDate(value);
+  return date ? formatter(asLocale(locale), 'medium').format(date) : '';
+}
+
+/** Machine-readable value for `<time datetime>`: the date part in the city's time zone. */
+export function isoDate(value: string | Date | null | undefined): string {
+  const date = toDate(value);
+  if (!date) return '';
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

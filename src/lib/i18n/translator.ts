@@ -1,0 +1,66 @@
+/**
+ * Message catalogue and translator (i18next). German is the source and the fallback; a key
+ * missing in another locale shows German. Plurals follow i18next's suffixes (`_one`, `_other`,
+ * plus `_zero`/`_two`/`_few`/`_many` where the language has them) chosen by `Intl.PluralRules`.
+ */
+import i18next, { type i18n } from 'i18next';
+import de from './locales/de.json';
+import en from './locales/en.json';
+import tr from './locales/tr.json';
+import uk from './locales/uk.json';
+import ar from './locales/ar.json';
+import { DEFAULT_LOCALE, LOCALES, asLocale, type Locale } from './locales';
+
+export const MESSAGES: Record<Locale, Record<string, unknown>> = { de, en, tr, uk, ar };
+
+export const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+type PluralSuffix = (typeof PLURAL_SUFFIXES)[number];
+
+/** Dotted paths of all string leaves of a nested catalogue. */
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+type StripPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+
+/** Every key of de.json, plural keys without their suffix: `t('catalogue.measures', { count })`. */
+export type MessageKey = StripPlural<Leaves<typeof de>>;
+
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+let instance: i18n | null = null;
+
+function catalogue(): i18n {
+  if (instance) return instance;
+  const created = i18next.createInstance();
+  void created.init({
+    lng: DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: LOCALES.map((l) => l.code),
+    resources: Object.fromEntries(
+      Object.entries(MESSAGES).map(([code, messages]) => [code, { translation: messages }]),
+    ),
+    // Svelte escapes on output; escaping here would double-encode "&" and quotes.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+    // Resources are inline: initialise synchronously, usable right away in SSR.
+    initAsync: false,
+  });
+  instance = created;
+  return created;
+}
+
+const translators = new Map<Locale, Translate>();
+
+/** A translator bound to one locale. Cheap to call repeatedly (cached per locale). */
+export function createTranslator(locale: string): Translate {
+  const code = asLocale(locale);
+  const cached = translators.get(code);
+  if (cached) return cached;
+  const fixed = catalogue().getFixedT(code) as unknown as (key: string, options?: object) => string;
+  const translate: Translate = (key, params) => fixed(key, params ?? {});
+  translators.set(code, translate);
+  return translate;
+}

@@ -1,0 +1,19 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/connection';
+import { municipalities } from '../db/schema';
+
+export const DEFAULT_MUNICIPALITY = { slug: 'herne', name: 'Stadt Herne' } as const;
+
+/** Finds the municipality (tenant) by slug, creating it on first use. */
+export async function ensureMunicipality(db: Db, slug: string = DEFAULT_MUNICIPALITY.slug, name?: string): Promise<string> {
+  const [existing] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.slug, slug));
+  if (existing) return existing.id;
+  const [row] = await db
+    .insert(municipalities)
+    .values({ slug, name: name ?? (slug === DEFAULT_MUNICIPALITY.slug ? DEFAULT_MUNICIPALITY.name : slug) })
+    .onConflictDoNothing()
+    .returning({ id: municipalities.id });
+  if (row) return row.id;
+  const [again] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.slug, slug));
+  return again!.id;
+}

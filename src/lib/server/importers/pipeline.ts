@@ -1,0 +1,94 @@
+/**
+ * One import pipeline for every document kind: decode → detect → parse (pure) → plan → write
+ * in one transaction. A dry run stops before writing. Used by the CLI and by first start.
+ */
+import { auditLog, importRuns, type CatalogueKind } from '../db/schema';
+import type { Database, Db } from '../db/connection';
+import { ensureMunicipality } from '../catalogue/municipality';
+import { sha256 } from '../text/hash';
+import { DOCUMENT_KINDS, detectKind } from './kinds';
+import { writeImportPlan, type WriteOutcome } from './plan/write';
+import type { ImportPlan } from './plan/types';
+import { ImportError, type ImportWarning, type ParsedCatalogue, type SourceFile } from './types';
+import { summarisePlan, type PlanSummary } from './summary';
+
+export interface ParsedSources {
+  files: { name: string; kind: CatalogueKind; sha256: string }[];
+  catalogues: ParsedCatalogue[];
+  plans: ImportPlan[];
+  warnings: ImportWarning[];
+}
+
+export interface ImportReport extends Omit<ParsedSources, 'plans'> {
+  dryRun: boolean;
+  summaries: PlanSummary[];
+  outcomes: WriteOutcome[];
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Municipality (tenant) slug; "herne" by default. */
+  municipality?: string;
+  onProgress?: (message: string) => void;
+}
+
+/** Parses and plans without touching a database. Throws ImportError for unreadable or unknown files. */
+export function parseSources(files: SourceFile[], onProgress?: (message: string) => void): ParsedSources {
+  if (!files.length) throw new ImportError('Keine Dateien angegeben.', '-');
+  const byKind = new Map<CatalogueKind, SourceFile[]>();
+  const fileInfo: ParsedSources['files'] = [];
+  for (const file of files) {
+    const kind = detectKind(file.text);
+    if (!kind)
+      throw new ImportError(
+        'Unbekannte Dokumentart: weder Integrationskonzept noch Diversity-Katalog noch Projektbericht mit Vereinbarungen.',
+        file.name,
+        1,
+      );
+    byKind.set(kind.kind, [...(byKind.get(kind.kind) ?? []), file]);
+    fileInfo.push({ name: file.name, kind: kind.kind, sha256: sha256(file.text) });
+  }
+  const catalogues: ParsedCatalogue[] = [];
+  const plans: ImportPlan[] = [];
+  const warnings: ImportWarning[] = [];
+  for (const kind of DOCUMENT_KINDS) {
+    const kindFiles = byKind.get(kind.kind);
+    if (!kindFiles) continue;
+    onProgress?.(`Lese ${kind.label}: ${kindFiles.map((f) => f.name).join(', ')}`);
+    const result = kind.parse(kindFiles);
+    catalogues.push(...result.catalogues);
+    warnings.push(...result.warnings);
+    plans.push(...result.catalogues.map((c) => kind.toPlan(c)));
+  }
+  return { files: fileInfo, catalogues, plans, warnings };
+}
+
+export async function importSources(database: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
+  const parsed = parseSources(files, options.onProgress);
+  const summaries = parsed.plans.map(summarisePlan);
+  const base = { files: parsed.files, catalogues: parsed.catalogues, warnings: parsed.warnings, summaries };
+  if (options.dryRun) return { ...base, dryRun: true, outcomes: [] };
+
+  const outcomes = await database.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const municipalityId = await ensureMunicipality(tx, options.municipality);
+    const results: WriteOutcome[] = [];
+    for (const plan of parsed.plans) {
+      options.onProgress?.(`Schreibe ${plan.title} (${plan.measures.length} Einträge) …`);
+      results.push(
+        await writeImportPlan(tx, plan, {
+          municipalityId,
+          comment: `Import aus ${plan.edition.sourceFile ?? 'Quelldokument'}`,
+        }),
+      );
+    }
+    const summary = {
+      catalogues: results.map((r) => ({ slug: r.catalogue.slug, ...r.measures, conflicts: r.conflicts.length })),
+      warnings: parsed.warnings.length,
+    };
+    await tx.insert(importRuns).values({ files: parsed.files.map(({ name, sha256 }) => ({ name, sha256 })), summary });
+    await tx.insert(auditLog).values({ actorLabel: 'Import', action: 'import', details: summary });
+    return results;
+  });
+  return { ...base, dryRun: false, outcomes };
+}
