@@ -6,14 +6,19 @@ import { asLocale } from './locales';
 
 export const TIME_ZONE = 'Europe/Berlin';
 
+/**
+ * BCP 47 tags for formatting: British English (day before month, as in Germany); Arabic with
+ * Latin digits, matching the numbers in Herne's documents (dates, measure numbers).
+ */
+const FORMAT_TAGS: Record<string, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, style: 'long' | 'medium'): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let f = cache.get(key);
   if (!f) {
-    // Arabic with Latin digits: numbers in Herne's documents (dates, measure numbers) are Latin.
-    const tag = locale === 'ar' ? 'ar-u-nu-latn' : locale;
+    const tag = FORMAT_TAGS[locale] ?? locale;
     f = new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: TIME_ZONE });
     cache.set(key, f);
   }

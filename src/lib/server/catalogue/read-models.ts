@@ -50,6 +50,12 @@ export interface CatalogueDetail {
   tree: TreeNode[];
 }
 
+/**
+ * Breadcrumbs from the server hold the catalogue and the structure path (document terms such as
+ * "Handlungsfeld Bildung", "Leitziel A"); the page adds the home link and the measure itself
+ * through the UI message catalogue. Node anchors on the catalogue page are the node slugs:
+ * `/kataloge/{catalogue}#{node.slug}`.
+ */
 export interface Breadcrumb {
   label: string;
   href: string | null;
@@ -77,7 +83,7 @@ export interface MeasureLink {
 export interface MeasurePlacement {
   nodeId: string;
   /** Path from the top node, e.g. ["Handlungsfeld Bildung", "Leitziel A", "Handlungsziel A1"]. */
-  path: { type: NodeType; code: string | null; title: string }[];
+  path: { type: NodeType; code: string | null; title: string; slug: string }[];
   number: string | null;
   isPrimary: boolean;
 }

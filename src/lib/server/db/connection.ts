@@ -4,11 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
 import type { DatabaseConfig } from './config';
+import { projectPath } from '../util/project-root';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -23,23 +23,12 @@ export function pgliteStoreDir(dataDir: string): string {
   return path.join(dataDir, 'db');
 }
 
-/**
- * The migrations folder, found by walking up from this module: works from src/ (tsx, Vitest)
- * and from the built server in build/server/chunks alike.
- */
+/** The migrations folder (drizzle-kit output), shipped with the project. */
 export function migrationsFolder(): string {
   if (process.env.VIELFALT_MIGRATIONS) return process.env.VIELFALT_MIGRATIONS;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'drizzle');
-    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const fromCwd = path.resolve('drizzle');
-  if (fs.existsSync(path.join(fromCwd, 'meta', '_journal.json'))) return fromCwd;
-  throw new Error('Migrationsverzeichnis „drizzle/“ nicht gefunden.');
+  const folder = projectPath('drizzle', 'drizzle/meta/_journal.json');
+  if (!fs.existsSync(path.join(folder, 'meta', '_journal.json'))) throw new Error('Migrationsverzeichnis „drizzle/“ nicht gefunden.');
+  return folder;
 }
 
 async function openPglite(dataDir: string): Promise<Database> {

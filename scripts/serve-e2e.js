@@ -1,0 +1,17 @@
+// Serves the production build for end-to-end tests: a fresh PGlite data directory per run,
+// Herne's catalogues imported on first start, test-only routes enabled.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureBuilt, root } from './lib/build.js';
+
+ensureBuilt({ quiet: true });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-e2e-'));
+process.env.DATA_DIR = dataDir;
+delete process.env.DATABASE_URL;
+process.env.VIELFALT_E2E = '1';
+process.env.LOG_LEVEL ||= 'silent';
+process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
+await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);

@@ -1,0 +1,54 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import crypto from 'node:crypto';
+import { startDatabase, stopDatabase } from '$lib/server/app/instance';
+import { log } from '$lib/server/app/log';
+import { dirOf, resolveLocale } from '$lib/i18n';
+
+export const init: ServerInit = async () => {
+  await startDatabase();
+  // adapter-node emits this on SIGINT/SIGTERM after in-flight requests finished.
+  process.once('sveltekit:shutdown' as never, () => {
+    void stopDatabase();
+  });
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const query = event.url.searchParams.get('lang');
+  const locale = resolveLocale({
+    query,
+    cookie: event.cookies.get('lang'),
+    acceptLanguage: event.request.headers.get('accept-language'),
+  });
+  if (query && query === locale) {
+    event.cookies.set('lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+  }
+  event.locals.locale = locale;
+
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
+  });
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+};
+
+/** Unexpected errors: logged with an id, shown to the user as a fixed German text and the id only. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (status === 404) return { message: 'Seite nicht gefunden' };
+  const errorId = crypto.randomUUID();
+  log.error('request.failed', {
+    errorId,
+    status,
+    method: event.request.method,
+    path: event.url.pathname,
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
+  return { message: 'Interner Fehler', errorId };
+};

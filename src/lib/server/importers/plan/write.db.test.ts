@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
+import { buildMeasure, buildPlan } from '../../../../../tests/helpers/factories';
+import type { Db } from '../../db/connection';
+import { measureActors, measureReferences, measures, revisions } from '../../db/schema';
+import { ensureMunicipality } from '../../catalogue/municipality';
+import { recordRevisions } from '../../revisions/record';
+import { writeImportPlan } from './write';
+import type { ImportPlan } from './types';
+
+async function write(db: Db, plan: ImportPlan) {
+  return db.transaction(async (tx) => {
+    const municipalityId = await ensureMunicipality(tx as unknown as Db);
+    return writeImportPlan(tx as unknown as Db, plan, { municipalityId, comment: 'Test-Import' });
+  });
+}
+
+async function count(db: Db, table: 'measures' | 'revisions' | 'nodes' | 'actors' | 'measure_references') {
+  const { rows } = await db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+  return Number(rows[0]!.n);
+}
+
+describeEachEngine('writing an import plan', (engine) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterEach(async () => {
+    await database.destroy();
+  });
+
+  it('creates catalogue, structure, measures, links and one revision per entity', async () => {
+    const outcome = await write(database.db, buildPlan());
+    expect(outcome.measures).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(outcome.nodes.created).toBe(4);
+    expect(await count(database.db, 'measures')).toBe(3);
+    const refs = await database.db.select().from(measureReferences);
+    expect(refs).toHaveLength(1);
+    expect(refs[0]!.toMeasureId).not.toBeNull();
+    const [importRevision] = await database.db.select().from(revisions).where(eq(revisions.entityType, 'measure')).limit(1);
+    expect(importRevision!.authorLabel).toBe('Import');
+    expect((importRevision!.state as { actors: unknown[] }).actors).toHaveLength(1);
+  });
+
+  it('changes nothing when the same plan is imported again', async () => {
+    await write(database.db, buildPlan());
+    const before = await count(database.db, 'revisions');
+    const outcome = await write(database.db, buildPlan());
+    expect(outcome.measures).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(outcome.nodes).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(await count(database.db, 'revisions')).toBe(before);
+    expect(await count(database.db, 'measures')).toBe(3);
+    expect(await count(database.db, 'actors')).toBe(1);
+  });
+
+  it('updates only the changed measure, with a revision', async () => {
+    await write(database.db, buildPlan());
+    const before = await count(database.db, 'revisions');
+    const plan = buildPlan();
+    plan.measures[0] = buildMeasure({ key: plan.measures[0]!.key, statusText: 'Wurde 2020 eingestellt', stateCode: 'eingestellt' });
+    const outcome = await write(database.db, plan);
+    expect(outcome.measures).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    expect(await count(database.db, 'revisions')).toBe(before + 1);
+    const [row] = await database.db.select().from(measures).where(eq(measures.importKey, plan.measures[0]!.key));
+    expect(row!.statusText).toBe('Wurde 2020 eingestellt');
+    expect(row!.version).toBe(2);
+    // Links were rewritten, not duplicated.
+    expect(await database.db.select().from(measureActors).where(eq(measureActors.measureId, row!.id))).toHaveLength(1);
+  });
+
+  it('reports measures edited in the app as conflicts instead of overwriting them', async () => {
+    await write(database.db, buildPlan());
+    const [row] = await database.db.select().from(measures).where(eq(measures.number, '2'));
+    // An editor changes the measure in the app (a revision by a user).
+    const [user] = (await database.db.execute(
+      sql`insert into users (email, role) values ('redaktion@herne.de', 'redaktion') returning id`,
+    )).rows as { id: string }[];
+    await database.db.update(measures).set({ title: 'Elterncafés in allen Stadtteilen' }).where(eq(measures.id, row!.id));
+    await recordRevisions(database.db, [{ entityType: 'measure', entityId: row!.id, state: {}, authorId: user!.id }]);
+
+    const plan = buildPlan();
+    plan.measures[1] = { ...plan.measures[1]!, title: 'Elterncafés (neu formuliert)' };
+    const outcome = await write(database.db, plan);
+    expect(outcome.conflicts).toEqual([{ key: row!.importKey, title: 'Elterncafés in allen Stadtteilen', number: '2' }]);
+    const [after] = await database.db.select().from(measures).where(eq(measures.id, row!.id));
+    expect(after!.title).toBe('Elterncafés in allen Stadtteilen');
+  });
+
+  it('reports measures that left the source without deleting them', async () => {
+    await write(database.db, buildPlan());
+    const plan = buildPlan();
+    plan.measures = plan.measures.filter((m) => m.number !== '2');
+    const outcome = await write(database.db, plan);
+    expect(outcome.missing.map((m) => m.number)).toEqual(['2']);
+    expect(await count(database.db, 'measures')).toBe(3);
+  });
+
+  it('leaves the database unchanged when a write fails halfway', async () => {
+    const plan = buildPlan();
+    plan.measures.push(buildMeasure({ key: 'kaputt', placements: [{ nodeKey: 'gibt-es-nicht', number: '9' }] }));
+    await expect(write(database.db, plan)).rejects.toThrow(/gibt-es-nicht/);
+    expect(await count(database.db, 'measures')).toBe(0);
+    expect(await count(database.db, 'nodes')).toBe(0);
+    expect(await count(database.db, 'revisions')).toBe(0);
+  });
+
+  it('keeps one measure under several nodes', async () => {
+    const plan = buildPlan();
+    plan.measures[0] = buildMeasure({
+      key: plan.measures[0]!.key,
+      placements: [
+        { nodeKey: 'hf:bildung/lz:A/hz:A1', number: '1' },
+        { nodeKey: 'hf:bildung/lz:A/hz:A2', number: '4' },
+      ],
+    });
+    await write(database.db, plan);
+    const { rows } = await database.db.execute(
+      sql`select count(*)::int as n from measure_nodes mn join measures m on m.id = mn.measure_id where m.import_key = ${plan.measures[0]!.key}`,
+    );
+    expect(Number(rows[0]!.n)).toBe(2);
+    const primary = await database.db.execute(sql`select count(*)::int as n from measure_nodes where is_primary`);
+    expect(Number(primary.rows[0]!.n)).toBe(3);
+  });
+});
