@@ -38,7 +38,8 @@ describeEachEngine('writing an import plan', (engine) => {
     const refs = await database.db.select().from(measureReferences);
     expect(refs).toHaveLength(1);
     expect(refs[0]!.toMeasureId).not.toBeNull();
-    const [importRevision] = await database.db.select().from(revisions).where(eq(revisions.entityType, 'measure')).limit(1);
+    const [first] = await database.db.select().from(measures).where(eq(measures.importKey, 'hf:bildung/lz:A/hz:A1/m:1'));
+    const [importRevision] = await database.db.select().from(revisions).where(eq(revisions.entityId, first!.id));
     expect(importRevision!.authorLabel).toBe('Import');
     expect((importRevision!.state as { actors: unknown[] }).actors).toHaveLength(1);
   });

@@ -1,0 +1,47 @@
+/** Helpers for rendering a catalogue's structure tree. */
+import type { NodeType } from '$lib/server/db/schema';
+import type { TreeNode } from '$lib/server/catalogue/read-models';
+
+/** Ids the pages use themselves; section anchors must not collide with them. */
+const RESERVED = new Set(['main', 'inhalt', 'toc', 'vorwort', 'ausgaben', 'catalogue-title']);
+
+/** Unique, readable fragment ids for all nodes (from their slugs), by node id. */
+export function sectionAnchors(tree: readonly TreeNode[]): Map<string, string> {
+  const anchors = new Map<string, string>();
+  const used = new Set(RESERVED);
+  const visit = (nodes: readonly TreeNode[]) => {
+    for (const node of nodes) {
+      const base = (node.slug || node.code || 'abschnitt').replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'abschnitt';
+      let anchor = base;
+      for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
+      used.add(anchor);
+      anchors.set(node.id, anchor);
+      visit(node.children);
+    }
+  };
+  visit(tree);
+  return anchors;
+}
+
+export function countNodes(tree: readonly TreeNode[]): number {
+  return tree.reduce((sum, node) => sum + 1 + countNodes(node.children), 0);
+}
+
+/** Top-level sections are h2 (the page's h1 is the catalogue), nested ones one level deeper. */
+export function headingLevel(depth: number): 2 | 3 | 4 | 5 | 6 {
+  return Math.min(2 + depth, 6) as 2 | 3 | 4 | 5 | 6;
+}
+
+export function headingClass(level: number): string {
+  if (level <= 2) return 'kern-heading-large';
+  if (level === 3) return 'kern-heading-medium';
+  return 'kern-heading-small';
+}
+
+/**
+ * Whether the type label ("Leitziel A") adds something to the title: not when the title
+ * already starts with the type's German name (e.g. a Dezernat titled "Dezernat I").
+ */
+export function showsTypeLabel(node: { type: NodeType; title: string }): boolean {
+  return !node.title.trim().toLowerCase().startsWith(node.type);
+}
