@@ -45,3 +45,14 @@ export function headingClass(level: number): string {
 export function showsTypeLabel(node: { type: NodeType; title: string }): boolean {
   return !node.title.trim().toLowerCase().startsWith(node.type);
 }
+
+/**
+ * Short form of a placement path: "Bildung › Leitziel A › Handlungsziel A1". Coded steps use
+ * type label + code; uncoded ones (Handlungsfeld, Dezernat …) their title.
+ */
+export function pathLabel(
+  path: readonly { type: NodeType; code: string | null; title: string }[],
+  typeLabel: (type: NodeType) => string,
+): string {
+  return path.map((step) => (step.code ? `${typeLabel(step.type)} ${step.code}` : step.title)).join(' › ');
+}

@@ -46,15 +46,8 @@ export const NODE_TYPE_LABELS: Record<NodeType, string> = {
   kapitel: 'Kapitel',
 };
 
-/** German labels of kind-specific extra fields, in display order. */
-const EXTRA_FIELD_LABELS: Record<string, string> = {
-  kurzvereinbarung: 'Kurzfassung der Vereinbarung',
-  bedarf: 'Bedarf',
-  massnahme: 'Maßnahme(n)',
-  beteiligte: 'Beteiligte',
-  vereinbarung: 'Vereinbarung',
-  finanzierungsvorbehalt: 'Finanzierungsvorbehalt',
-};
+/** Kind-specific extra fields shown on the detail page, in display order (labels: UI catalogue `field.<key>`). */
+export const EXTRA_FIELD_KEYS = ['bedarf', 'massnahme', 'beteiligte', 'vereinbarung', 'finanzierungsvorbehalt'] as const;
 
 /** How a structure node is named in breadcrumbs: "Handlungsfeld Bildung", "Leitziel A", "Handlungsziel A1". */
 export function nodeLabel(node: { type: NodeType; code: string | null; title: string }): string {
@@ -317,10 +310,10 @@ export async function getMeasureDetail(
     ...(primary?.path ?? []).map((p) => ({ label: nodeLabel(p), href: `/kataloge/${catalogue.slug}#${p.slug}` })),
   ];
 
-  const extraFields = Object.entries(EXTRA_FIELD_LABELS).flatMap(([key, label]) => {
+  const extraFields = EXTRA_FIELD_KEYS.flatMap((key) => {
     const value = row!.extra[key];
     const text = Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : null;
-    return text && text.trim() ? [{ key: label, value: text }] : [];
+    return text && text.trim() ? [{ key, value: text }] : [];
   });
 
   return {

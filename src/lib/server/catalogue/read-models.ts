@@ -105,8 +105,11 @@ export interface MeasureDetail {
   directionOutward: boolean;
   isNew: boolean;
   isGap: boolean;
-  /** Kind-specific fields (Bedarf, Vereinbarung, Finanzierungsvorbehalt …), label → text. */
-  extraFields: { key: string; value: string }[];
+  /**
+   * Kind-specific fields in display order; `key` is one of bedarf, massnahme, beteiligte,
+   * vereinbarung, finanzierungsvorbehalt — the page labels it via the UI catalogue (`field.<key>`).
+   */
+  extraFields: { key: 'bedarf' | 'massnahme' | 'beteiligte' | 'vereinbarung' | 'finanzierungsvorbehalt'; value: string }[];
   lastReviewedAt: string | null;
   /** ISO timestamp of the last change ("Stand"). */
   updatedAt: string;

@@ -164,6 +164,16 @@ export interface Vereinbarung {
   finanzierungsvorbehalt: string | null;
   /** Nested task areas (e.g. the seven of Schnittstellenmanagement). */
   unteraufgaben?: Vereinbarung[];
+  /** Goal of a nested task area ("Ziel:"). */
+  ziel?: string;
+  /** Items printed as a list under the short title (e.g. the offers of "FIPS"). */
+  stichpunkte?: string[];
+  /** The Beteiligte line as printed (markup removed). */
+  beteiligteText?: string;
+  /** Short titles of further agreements printed in the same box (sharing Bedarf … Vereinbarung). */
+  gemeinsamMit?: string[];
+  /** The matching row of the appendix table "Zukünftige Aufgaben-Verantwortung", if any. */
+  anlage?: { kurztitel: string; kurzvereinbarung: string; quelle: Quelle } | null;
   quelle: Quelle;
 }
 
@@ -177,6 +187,8 @@ export interface VereinbarungenCatalogue {
   kind: 'vereinbarungen';
   title: string;
   stand?: string;
+  /** Project period as printed, e.g. "2016-2019". */
+  zeitraum?: string;
   herausgeber?: string;
   vorwort?: string;
   kapitel: VereinbarungKapitel[];

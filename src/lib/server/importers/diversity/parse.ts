@@ -263,6 +263,29 @@ export function parseDiversityDetailed(file: SourceFile): DiversityParseDetail {
     throw new ImportError('keine Maßnahmen-Einträge („Titel der Maßnahme“) gefunden – Datei abgeschnitten?', datei, lastZeile);
   }
 
+  // --- one spelling per office ("Kinder – Jugend - Familie" = "Kinder – Jugend – Familie") ---
+  const spellings = new Map<string, Map<string, RohEintrag[]>>();
+  for (const e of eintraege) {
+    if (!e.organisationseinheit) continue;
+    const key = normalizeTitle(e.organisationseinheit);
+    const variants = spellings.get(key) ?? new Map<string, RohEintrag[]>();
+    variants.set(e.organisationseinheit, [...(variants.get(e.organisationseinheit) ?? []), e]);
+    spellings.set(key, variants);
+  }
+  for (const variants of spellings.values()) {
+    if (variants.size < 2) continue;
+    const ranked = [...variants.entries()].sort((a, b) => b[1].length - a[1].length);
+    const canonical = ranked[0]![0];
+    for (const [spelling, entries] of ranked.slice(1)) {
+      for (const e of entries) e.organisationseinheit = canonical;
+      warn(
+        entries[0]!.quelle.zeile,
+        'unit-variant',
+        `Organisationseinheit „${spelling}“ (${entries.length}×) als Schreibvariante von „${canonical}“ vereinheitlicht.`,
+      );
+    }
+  }
+
   // --- measures, merged across dimensions -------------------------------------------------
   const dimensionen: DivDimension[] = [];
   const byId = new Map<string, { m: DivMassnahme; raw: RohEintrag }>();
