@@ -2,27 +2,6 @@
 import type { NodeType } from '$lib/server/db/schema';
 import type { TreeNode } from '$lib/server/catalogue/read-models';
 
-/** Ids the pages use themselves; section anchors must not collide with them. */
-const RESERVED = new Set(['main', 'inhalt', 'toc', 'vorwort', 'ausgaben', 'catalogue-title']);
-
-/** Unique, readable fragment ids for all nodes (from their slugs), by node id. */
-export function sectionAnchors(tree: readonly TreeNode[]): Map<string, string> {
-  const anchors = new Map<string, string>();
-  const used = new Set(RESERVED);
-  const visit = (nodes: readonly TreeNode[]) => {
-    for (const node of nodes) {
-      const base = (node.slug || node.code || 'abschnitt').replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'abschnitt';
-      let anchor = base;
-      for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
-      used.add(anchor);
-      anchors.set(node.id, anchor);
-      visit(node.children);
-    }
-  };
-  visit(tree);
-  return anchors;
-}
-
 export function countNodes(tree: readonly TreeNode[]): number {
   return tree.reduce((sum, node) => sum + 1 + countNodes(node.children), 0);
 }

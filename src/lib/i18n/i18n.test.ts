@@ -132,8 +132,9 @@ describe('translator', () => {
     const tr = createTranslator('tr');
     expect(tr('measure.remarks')).toBe('Bemerkungen');
     expect(tr('nav.home')).toBe('Ana sayfa');
-    expect(tr('catalogue.gaps', { count: 2 })).toBe('2 Lücken');
-    expect(createTranslator('ar')('catalogue.gaps', { count: 1 })).toBe('1 Lücke');
+    expect(tr('catalogue.sections', { count: 2 })).toBe('2 Abschnitte');
+    expect(tr('catalogue.sections', { count: 1 })).toBe('1 Abschnitt');
+    expect(createTranslator('ar')('measure.numbered', { number: '3.2' })).toBe('Maßnahme 3.2');
   });
 
   it('treats unknown locales as German', () => {

@@ -1,4 +1,4 @@
-export { openDatabase, pgliteStoreDir, type Database, type Db } from './connection';
+export { openDatabase, pgliteStoreDir, queryRows, type Database, type Db } from './connection';
 export { runMigrations } from './migrate';
 export { databaseConfigFromEnv, dataDirFromEnv, describeDatabase, type DatabaseConfig } from './config';
 export { DatabaseLockedError } from './lock';

@@ -3,37 +3,38 @@ import { sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { availableEngines, createTestDatabase, type TestDatabase } from '../../../../tests/helpers/db';
-import type { Db } from './connection';
+import { queryRows, type Db } from './connection';
 
 /** Tables, columns (name, type, nullability, default), indexes and constraints as the engine sees them. */
 async function introspect(db: Db) {
-  const columns = await db.execute(sql`
+  type Row = Record<string, unknown>;
+  const columns = await queryRows<Row>(db, sql`
     select table_name, column_name, data_type, is_nullable, coalesce(column_default, '') as column_default
     from information_schema.columns where table_schema = 'public' order by table_name, column_name`);
-  const indexes = await db.execute(sql`
+  const indexes = await queryRows<Row>(db, sql`
     select tablename, indexname, regexp_replace(indexdef, '\s+', ' ', 'g') as def
     from pg_indexes where schemaname = 'public' order by tablename, indexname`);
-  const constraints = await db.execute(sql`
+  const constraints = await queryRows<Row>(db, sql`
     select conrelid::regclass::text as tbl, conname, contype, pg_get_constraintdef(oid) as def
     from pg_constraint where connamespace = 'public'::regnamespace
       -- PostgreSQL 18 (PGlite) also lists NOT NULL as constraints (contype n); 15 does not. Nullability is compared via columns.
       and contype <> 'n' order by 1, 2`);
-  const triggers = await db.execute(sql`
+  const triggers = await queryRows<Row>(db, sql`
     select event_object_table, trigger_name, event_manipulation from information_schema.triggers
     where trigger_schema = 'public' order by 1, 2, 3`);
-  const extensions = await db.execute(sql`select extname from pg_extension where extname in ('pg_trgm', 'unaccent') order by 1`);
-  const tsConfigs = await db.execute(sql`select cfgname from pg_ts_config where cfgname = 'vielfalt_german'`);
+  const extensions = await queryRows<Row>(db, sql`select extname from pg_extension where extname in ('pg_trgm', 'unaccent') order by 1`);
+  const tsConfigs = await queryRows<Row>(db, sql`select cfgname from pg_ts_config where cfgname = 'vielfalt_german'`);
   return {
-    columns: columns.rows,
-    indexes: indexes.rows,
-    constraints: constraints.rows,
-    triggers: triggers.rows,
-    extensions: extensions.rows,
-    tsConfigs: tsConfigs.rows,
+    columns,
+    indexes,
+    constraints,
+    triggers,
+    extensions,
+    tsConfigs,
   };
 }
 
-const tables = Object.values(schema).filter(
+const tables = (Object.values(schema) as unknown[]).filter(
   (value): value is PgTable => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
 );
 
@@ -64,7 +65,8 @@ describe('migrations', () => {
       const { extensions, tsConfigs } = await introspect(database.db);
       expect(extensions.map((e) => e.extname)).toEqual(['pg_trgm', 'unaccent']);
       expect(tsConfigs).toHaveLength(1);
-      const { rows } = await database.db.execute(
+      const rows = await queryRows(
+        database.db,
         sql`select to_tsvector('vielfalt_german', 'Förderung') @@ plainto_tsquery('vielfalt_german', 'Foerderung') as a,
                    to_tsvector('vielfalt_german', 'Maßnahmen für Kinder') @@ plainto_tsquery('vielfalt_german', 'Massnahme Kind') as b`,
       );
@@ -75,7 +77,8 @@ describe('migrations', () => {
 
   it('keep revisions append-only', async () => {
     for (const database of databases) {
-      const { rows } = await database.db.execute(
+      const rows = await queryRows(
+        database.db,
         sql`insert into revisions (entity_type, entity_id, state, author_label) values ('measure', gen_random_uuid(), '{}'::jsonb, 'Test') returning id`,
       );
       const id = rows[0]?.id;

@@ -42,35 +42,70 @@ export interface Querverweis {
   ziel?: { handlungsfeld: string; handlungsziel: string; nummer: string } | null;
 }
 
+/** One responsible actor: canonical name, and the printed wording when it differs. */
+export interface IkAkteur {
+  name: string;
+  alias: string | null;
+}
+
+/**
+ * A single offer listed under a measure that groups several (Kultur C3, Maßnahme 1: "Im
+ * Folgenden werden einzelne Angebote … aufgeführt"), each with its own Verantwortlich row.
+ */
+export interface IkAngebot {
+  titel: string;
+  verantwortlich: string[];
+  verantwortlichText: string;
+  akteure: IkAkteur[];
+  zielgruppe: string;
+  status: string;
+  quelle: Quelle;
+}
+
 export interface IkMassnahme {
   nummer: string;
   text: string;
+  /** Canonical actor names. */
   verantwortlich: string[];
   /** The Verantwortlich cell as printed. */
   verantwortlichText?: string;
+  /** The actors with the wording printed for each (alias), same order as `verantwortlich`. */
+  akteure?: IkAkteur[];
   zielgruppe: string;
   status: string;
   bemerkungen: string;
   luecke: boolean;
   querverweise: Querverweis[];
+  /** Offers grouped under this measure, each with its own Verantwortlich/Zielgruppe/Status. */
+  angebote?: IkAngebot[];
+  /** Footnote texts referenced from the measure's fields (markers are removed from the text). */
+  fussnoten?: string[];
   quelle: Quelle;
+  /** Further documents that print the same measure (e.g. the extract 004). */
+  weitereQuellen?: Quelle[];
 }
 
 export interface IkHandlungsziel {
   code: string;
   text: string;
   massnahmen: IkMassnahme[];
+  /** Footnote texts referenced from the goal's text. */
+  fussnoten?: string[];
+  /** Where the goal's wording was taken from (its first printing). */
+  quelle?: Quelle;
 }
 
 export interface IkLeitziel {
   letter: string;
   text: string;
   handlungsziele: IkHandlungsziel[];
+  quelle?: Quelle;
 }
 
 export interface IkHandlungsfeld {
   name: string;
   leitziele: IkLeitziel[];
+  quelle?: Quelle;
 }
 
 export interface IntegrationskonzeptCatalogue {

@@ -139,6 +139,8 @@ export function parseOverviewTable(dimension: string, lines: Line[]): Uebersicht
 
 /** Minimum similarity for a table row and an entry to be paired in order. */
 const PAIR_THRESHOLD = 0.5;
+/** What a pairing adds to the alignment: strong pairs outweigh several weak ones. */
+const gain = (s: number) => s - 0.4;
 /** Minimum similarity for an out-of-order pairing of leftovers. */
 const REORDER_THRESHOLD = 0.8;
 
@@ -162,14 +164,14 @@ export function crossCheckOverview(uebersicht: Uebersicht, eintraege: EintragKur
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       const s = at(i - 1, j - 1);
-      const diag = s >= PAIR_THRESHOLD ? cell(i - 1, j - 1) + s : -Infinity;
+      const diag = s >= PAIR_THRESHOLD ? cell(i - 1, j - 1) + gain(s) : -Infinity;
       dp[i]![j] = Math.max(cell(i - 1, j), cell(i, j - 1), diag);
     }
   }
   const paare: Paarung[] = [];
   for (let i = n, j = m; i > 0 && j > 0; ) {
     const s = at(i - 1, j - 1);
-    if (s >= PAIR_THRESHOLD && cell(i, j) === cell(i - 1, j - 1) + s) {
+    if (s >= PAIR_THRESHOLD && cell(i, j) === cell(i - 1, j - 1) + gain(s)) {
       paare.unshift({ zeile: i - 1, eintrag: j - 1, score: s });
       i--;
       j--;

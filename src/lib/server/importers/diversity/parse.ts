@@ -471,6 +471,7 @@ export function parseDiversityDetailed(file: SourceFile): DiversityParseDetail {
     const beschreibung = section(beschr, RE_BESCHREIBUNG, next(beschr));
     const ziele_zielgruppen = section(ziele, RE_ZIELE, next(ziele));
     const verantwortlich = section(verantw, RE_VERANTWORTLICH, end);
+    const zeileTitel = firstTitleZeile(ti, firstLabel);
     const missing = [
       beschr < 0 ? 'Beschreibung der Maßnahme' : null,
       ziele < 0 ? 'Ziele und Zielgruppen' : null,
@@ -479,7 +480,7 @@ export function parseDiversityDetailed(file: SourceFile): DiversityParseDetail {
     if (missing.length > 0) {
       const truncated = end >= lines.length;
       warn(
-        titleLine.zeile,
+        zeileTitel,
         truncated ? 'truncated' : 'missing-field',
         `Dimension ${chapter.nummer}: „${titel}“ ohne Feld ${missing.join(', ')}` + (truncated ? ' – Datei endet im Eintrag.' : '.'),
       );
@@ -489,7 +490,7 @@ export function parseDiversityDetailed(file: SourceFile): DiversityParseDetail {
         ['Ziele und Zielgruppen', ziele_zielgruppen],
         ['Verantwortlich', verantwortlich],
       ] as const) {
-        if (!value) warn(titleLine.zeile, 'empty-field', `Dimension ${chapter.nummer}: „${titel}“ – Feld ${name} ist leer.`);
+        if (!value) warn(zeileTitel, 'empty-field', `Dimension ${chapter.nummer}: „${titel}“ – Feld ${name} ist leer.`);
       }
     }
     return {
@@ -502,7 +503,7 @@ export function parseDiversityDetailed(file: SourceFile): DiversityParseDetail {
       verantwortlich,
       dezernat,
       organisationseinheit,
-      quelle: { datei, zeile: firstTitleZeile(ti, firstLabel) },
+      quelle: { datei, zeile: zeileTitel },
     };
   }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
 import { buildMeasure, buildPlan } from '../../../../../tests/helpers/factories';
-import type { Db } from '../../db/connection';
+import { queryRows, type Db } from '../../db/connection';
 import { measureActors, measureReferences, measures, revisions } from '../../db/schema';
 import { ensureMunicipality } from '../../catalogue/municipality';
 import { recordRevisions } from '../../revisions/record';
@@ -17,7 +17,7 @@ async function write(db: Db, plan: ImportPlan) {
 }
 
 async function count(db: Db, table: 'measures' | 'revisions' | 'nodes' | 'actors' | 'measure_references') {
-  const { rows } = await db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+  const rows = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`));
   return Number(rows[0]!.n);
 }
 
@@ -74,9 +74,10 @@ describeEachEngine('writing an import plan', (engine) => {
     await write(database.db, buildPlan());
     const [row] = await database.db.select().from(measures).where(eq(measures.number, '2'));
     // An editor changes the measure in the app (a revision by a user).
-    const [user] = (await database.db.execute(
+    const [user] = await queryRows<{ id: string }>(
+      database.db,
       sql`insert into users (email, role) values ('redaktion@herne.de', 'redaktion') returning id`,
-    )).rows as { id: string }[];
+    );
     await database.db.update(measures).set({ title: 'Elterncafés in allen Stadtteilen' }).where(eq(measures.id, row!.id));
     await recordRevisions(database.db, [{ entityType: 'measure', entityId: row!.id, state: {}, authorId: user!.id }]);
 
@@ -116,11 +117,12 @@ describeEachEngine('writing an import plan', (engine) => {
       ],
     });
     await write(database.db, plan);
-    const { rows } = await database.db.execute(
+    const rows = await queryRows<{ n: number }>(
+      database.db,
       sql`select count(*)::int as n from measure_nodes mn join measures m on m.id = mn.measure_id where m.import_key = ${plan.measures[0]!.key}`,
     );
     expect(Number(rows[0]!.n)).toBe(2);
-    const primary = await database.db.execute(sql`select count(*)::int as n from measure_nodes where is_primary`);
-    expect(Number(primary.rows[0]!.n)).toBe(3);
+    const primary = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from measure_nodes where is_primary`);
+    expect(Number(primary[0]!.n)).toBe(3);
   });
 });

@@ -64,7 +64,8 @@ export function cleanActorText(text: string): string {
     .trim();
 }
 
-const ARTICLE = /^(?:der|die|das|dem|den|des|ein|eine|einem|einer|eines)\s+/i;
+// Lower case only: "Eine Welt Zentrum" is a name.
+const ARTICLE = /^(?:der|die|das|dem|den|des|ein|eine|einem|einer|eines)\s+/;
 
 function tidyPart(part: string): string {
   let p = part.trim();
@@ -73,7 +74,9 @@ function tidyPart(part: string): string {
     p = p
       .replace(ARTICLE, '')
       .replace(/^[-•–]\s*/, '')
-      .replace(/[\s.,;:]+$/, '')
+      .replace(/[\s,;:]+$/, '')
+      // A final full stop, but not the one of "e.V." or an initial.
+      .replace(/(?<!\be\.\s?V|\b\p{L})\.$/u, '')
       .trim();
     if (p === before) break;
   }
@@ -100,7 +103,7 @@ function splitTopLevel(text: string, separators: RegExp): string[] {
   let quote = 0;
   let current = '';
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (c === '„') quote++;
@@ -131,7 +134,7 @@ function conjunctionPositions(text: string): { start: number; end: number }[] {
   return result;
 }
 
-const FB_UNITS = /^(?:Fachbereich(?:e?s)?|FB)\s*\d+(?:\/\d+(?:\.\d+)?)?\s*\((.*)\)?$/i;
+const FB_UNITS = /^(?:Fachbereich(?:e?s)?|FB)\s*\d+(?:\/\d+(?:\.\d+)?)?\s*\(([^()]*)\)?$/i;
 const FB_NAMED = /^(?:Fachbereich(?:e?s)?|FB)\s*\d+(?:\/\d+(?:\.\d+)?)?\s+(.+)$/i;
 
 function known(wording: string): AkteurTreffer[] | null {
@@ -144,7 +147,7 @@ function resolvePart(raw: string): AkteurTreffer[] {
   if (!p) return [];
   // "Sprachkursträger: Bobeq" – a label before a colon introduces the list.
   const label = p.match(/^([^():„]{2,40}):\s+(.+)$/);
-  if (label && !canonicalActor(p)) p = tidyPart(label[2]);
+  if (label?.[2] && !canonicalActor(p)) p = tidyPart(label[2]);
 
   const whole = known(p);
   if (whole) return whole;
@@ -152,7 +155,7 @@ function resolvePart(raw: string): AkteurTreffer[] {
   // Units of a department.
   const units = p.match(FB_UNITS);
   if (units && p.includes('(')) {
-    const inner = units[1].replace(/\)$/, '');
+    const inner = units[1] ?? '';
     return splitTopLevel(inner, /[,;]/)
       .map((u) => u.replace(/^\d+\s+/, '').trim())
       .filter((u) => u && !/^hier\b/i.test(u))
@@ -160,7 +163,7 @@ function resolvePart(raw: string): AkteurTreffer[] {
   }
   const named = p.match(FB_NAMED);
   if (named) {
-    const rest = named[1];
+    const rest = named[1] ?? '';
     const hit = known(`Fachbereich ${rest}`) ?? known(rest);
     if (hit) return hit.map((h) => ({ ...h, wording: p }));
   }
@@ -168,8 +171,8 @@ function resolvePart(raw: string): AkteurTreffer[] {
   // Head with a parenthesised member list.
   const paren = p.match(/^([^()]+?)\s*\(([^()]*,[^()]*)\)?$/);
   if (paren) {
-    const head = resolvePart(paren[1]);
-    const members = splitTopLevel(paren[2], /[,;]/).flatMap(resolvePart);
+    const head = resolvePart(paren[1] ?? '');
+    const members = splitTopLevel(paren[2] ?? '', /[,;]/).flatMap((m) => resolvePart(m));
     return [...head, ...members];
   }
 

@@ -71,7 +71,7 @@ export function parseAnlage(text: string, datei: string): Anlage | null {
   const kapitel: AnlageKapitel[] = [];
   const rows: { cells: string[]; zeile: number }[] = [];
   for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines[i] ?? '';
     if (NEXT_SECTION.test(line.trim())) break;
     if (!line.includes('\t')) continue;
     const cells = line.split('\t');
@@ -79,7 +79,7 @@ export function parseAnlage(text: string, datei: string): Anlage | null {
     const rest = cells.slice(1).join('\t');
     if (!flatText(first) && rows.length) {
       // Continuation of the previous row after a page break.
-      const prev = rows[rows.length - 1];
+      const prev = rows[rows.length - 1]!;
       prev.cells[1] = joinContinuation(prev.cells[1] ?? '', rest);
       warnings.push({
         datei,
@@ -95,12 +95,14 @@ export function parseAnlage(text: string, datei: string): Anlage | null {
   const eintraege: AnlageEintrag[] = [];
   let current: AnlageKapitel | null = null;
   for (const row of rows) {
-    const [titleCell, kurzCell] = row.cells;
+    const titleCell = row.cells[0] ?? '';
+    const kurzCell = row.cells[1] ?? '';
     const titleFlat = flatText(titleCell);
     const group = titleFlat.match(/^(\d+\.\d+)\.?\s+(.+)$/);
-    if (group && !flatText(kurzCell ?? '')) {
-      current = { nummer: group[1], titel: group[2].trim(), zeile: row.zeile };
-      kapitel.push(current);
+    if (group && !flatText(kurzCell)) {
+      const k: AnlageKapitel = { nummer: group[1] ?? '', titel: (group[2] ?? '').trim(), zeile: row.zeile };
+      kapitel.push(k);
+      current = k;
       continue;
     }
     if (!current) continue; // column headings ("Maßnahme", "Vereinbarung")
@@ -113,7 +115,7 @@ export function parseAnlage(text: string, datei: string): Anlage | null {
     } else {
       // "Handreichung: „Schnittstellenmanagement“ für … - Strukturiertes Ankommen - …"
       const parts = titleFlat.split(/\s+-\s+/);
-      titel = parts.length > 2 ? parts[0] : titleFlat;
+      titel = parts.length > 2 ? (parts[0] ?? '') : titleFlat;
       punkte = parts.length > 2 ? parts.slice(1) : [];
     }
     eintraege.push({
@@ -121,8 +123,8 @@ export function parseAnlage(text: string, datei: string): Anlage | null {
       kapitelTitel: current.titel,
       titel,
       punkte,
-      kurzvereinbarung: htmlToText(kurzCell ?? ''),
-      fett: htmlBoldSpans(kurzCell ?? ''),
+      kurzvereinbarung: htmlToText(kurzCell),
+      fett: htmlBoldSpans(kurzCell),
       zeile: row.zeile,
     });
   }
@@ -161,15 +163,16 @@ export function alignTitles(left: string[], right: string[]): { pairs: [number, 
   const lk = left.map(titleKey);
   const rk = right.map(titleKey);
   const dp = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const at = (i: number, j: number) => dp[i]?.[j] ?? 0;
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) dp[i][j] = lk[i] === rk[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+    for (let j = m - 1; j >= 0; j--) dp[i]![j] = lk[i] === rk[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
   const anchors: [number, number][] = [];
   for (let i = 0, j = 0; i < n && j < m; ) {
     if (lk[i] === rk[j]) {
       anchors.push([i, j]);
       i++;
       j++;
-    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
+    } else if (at(i + 1, j) >= at(i, j + 1)) i++;
     else j++;
   }
   const pairs: [number, number][] = [];
@@ -180,14 +183,14 @@ export function alignTitles(left: string[], right: string[]): { pairs: [number, 
   for (const [ai, aj] of [...anchors, [n, m] as [number, number]]) {
     const gl = Array.from({ length: ai - pi }, (_, k) => pi + k);
     const gr = Array.from({ length: aj - pj }, (_, k) => pj + k);
-    if (gl.length === gr.length) gl.forEach((i, k) => pairs.push([i, gr[k]]));
+    if (gl.length === gr.length) gl.forEach((i, k) => pairs.push([i, gr[k]!]));
     else {
       const freeR = new Set(gr);
       for (const i of gl) {
         let best = -1;
         let bestScore = 0.25;
         for (const j of freeR) {
-          const s = similarity(left[i], right[j]);
+          const s = similarity(left[i] ?? '', right[j] ?? '');
           if (s > bestScore) {
             bestScore = s;
             best = j;
@@ -264,12 +267,13 @@ export function crossCheckTitles(kapitel: VereinbarungKapitel[], anlage: AnlageE
     const k = kapitel.find((x) => x.nummer === nummer);
     const boxes = k?.vereinbarungen ?? [];
     const rows = anlage.filter((e) => e.kapitel === nummer);
-    if (k && rows.length && titleKey(k.titel) !== titleKey(rows[0].kapitelTitel)) {
-      result.kapitel.push({ nummer, text: k.titel, anlage: rows[0].kapitelTitel });
+    const firstRow = rows[0];
+    if (k && firstRow && titleKey(k.titel) !== titleKey(firstRow.kapitelTitel)) {
+      result.kapitel.push({ nummer, text: k.titel, anlage: firstRow.kapitelTitel });
       result.warnings.push({
         datei,
-        zeile: rows[0].zeile,
-        meldung: `Kapitel ${nummer}: Überschrift „${k.titel}“ lautet in ${ANLAGE_NAME} „${rows[0].kapitelTitel}“.`,
+        zeile: firstRow.zeile,
+        meldung: `Kapitel ${nummer}: Überschrift „${k.titel}“ lautet in ${ANLAGE_NAME} „${firstRow.kapitelTitel}“.`,
         code: 'kapitel-abweichung',
       });
     }
@@ -278,8 +282,8 @@ export function crossCheckTitles(kapitel: VereinbarungKapitel[], anlage: AnlageE
       rows.map((r) => r.titel),
     );
     for (const [i, j] of pairs) {
-      const v = boxes[i];
-      const e = rows[j];
+      const v = boxes[i]!;
+      const e = rows[j]!;
       const paar: TitelPaar = {
         kapitel: nummer,
         text: v.kurztitel,
@@ -303,7 +307,7 @@ export function crossCheckTitles(kapitel: VereinbarungKapitel[], anlage: AnlageE
       compareItems(result, nummer, v, e, datei);
     }
     for (const i of onlyLeft) {
-      const v = boxes[i];
+      const v = boxes[i]!;
       result.nurImText.push({ kapitel: nummer, titel: v.kurztitel, zeile: v.quelle.zeile });
       result.warnings.push({
         datei,
@@ -313,7 +317,7 @@ export function crossCheckTitles(kapitel: VereinbarungKapitel[], anlage: AnlageE
       });
     }
     for (const j of onlyRight) {
-      const e = rows[j];
+      const e = rows[j]!;
       result.nurInAnlage.push({ kapitel: nummer, titel: e.titel, zeile: e.zeile });
       result.warnings.push({
         datei,
@@ -343,12 +347,11 @@ function compareItems(result: TitelAbgleich, nummer: string, v: Vereinbarung, e:
           : `„${v.kurztitel}“: Aufgabenbereich „${anlage}“ aus ${ANLAGE_NAME} fehlt im Kasten.`;
     result.warnings.push({ datei, zeile: text ? zeileText : e.zeile, meldung, code: 'unteraufgabe-abweichung' });
   };
-  for (const [i, j] of pairs) if (titleKey(items[i].titel) !== titleKey(e.punkte[j])) add(items[i].titel, e.punkte[j], items[i].zeile);
-  for (const i of onlyLeft) add(items[i].titel, null, items[i].zeile);
-  for (const j of onlyRight) add(null, e.punkte[j], v.quelle.zeile);
-}
-
-/** Bold spans of the appendix row as plain text for actor resolution. */
-export function anlageText(e: AnlageEintrag): string {
-  return e.kurzvereinbarung;
+  for (const [i, j] of pairs) {
+    const item = items[i]!;
+    const punkt = e.punkte[j]!;
+    if (titleKey(item.titel) !== titleKey(punkt)) add(item.titel, punkt, item.zeile);
+  }
+  for (const i of onlyLeft) add(items[i]!.titel, null, items[i]!.zeile);
+  for (const j of onlyRight) add(null, e.punkte[j]!, v.quelle.zeile);
 }

@@ -42,7 +42,7 @@ export { crossCheckTitles, parseAnlage, alignTitles, titleKey, type TitelAbgleic
 // ---------------------------------------------------------------------------------------------
 
 const BEDARF = /^\*\*Bedarf:\*\*/;
-const TOP_LABEL = /^\*\*(Bedarf|Maßnahmen?|Beteiligte|Vereinbarungen?):\*\*\s*(.*)$/;
+const TOP_LABEL = /^\*\*(Bedarf|Maßnahmen?|Beteiligte|Vereinbarung(?:en)?):\*\*\s*(.*)$/;
 const NESTED_LABEL = /^\s*(?:[-•]\s+)?(?:\*\*)?(Ziel|Beteiligte):(?:\*\*)?\s*(.*)$/;
 const SUBTITLE = /^\s*[-•]\s+\*\*([^*]+?)\*\*\s*$/;
 const SEPARATOR = /^\s*-{2,}(?:\s*\t\s*-{2,})+\s*$/;
@@ -52,7 +52,7 @@ const FUNDING = /^(?:⚡\s*|\s(?=\p{Lu}))(.*)$/u;
 /** Cheap check for the CLI: the box labels of the report are present. */
 export function looksLikeVereinbarungen(text: string): boolean {
   if (!text || text.includes('\u0000')) return false;
-  return /^\*\*Bedarf:\*\*/m.test(text) && /^\*\*Vereinbarungen?:\*\*/m.test(text) && /^\*\*Beteiligte:\*\*/m.test(text);
+  return /^\*\*Bedarf:\*\*/m.test(text) && /^\*\*Vereinbarung(?:en)?:\*\*/m.test(text) && /^\*\*Beteiligte:\*\*/m.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +115,8 @@ interface Ctx {
   datei: string;
   lines: string[];
   warnings: ImportWarning[];
+  /** Bold spans of each box's "Vereinbarung" section (last-resort source of responsible actors). */
+  vereinbarungFett: Map<Vereinbarung, string[]>;
 }
 
 function warn(ctx: Ctx, idx: number, meldung: string, code: string): void {
@@ -131,13 +133,13 @@ function parseFile(file: SourceFile) {
   if (!text.trim()) throw new ImportError('Die Datei ist leer.', datei);
 
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
-  const ctx: Ctx = { datei, lines, warnings: [] };
+  const ctx: Ctx = { datei, lines, warnings: [], vereinbarungFett: new Map() };
 
   const anlageStart = findAnlageStart(lines);
   const bodyEnd = anlageStart >= 0 ? anlageStart : lines.length;
   const bedarfLines = lines.slice(0, bodyEnd).flatMap((l, idx) => (BEDARF.test(l) ? [idx] : []));
   if (!bedarfLines.length) {
-    const results = lines.findIndex((l) => HEADING.test(l) && /Ergebnisse/.test(l));
+    const results = lines.map((l, idx) => (HEADING.test(l) && /Ergebnisse/.test(l) ? idx : -1)).reduce((a, b) => Math.max(a, b), -1);
     throw new ImportError(
       'Keine Vereinbarungs-Kästen („Bedarf“ … „Vereinbarung“) gefunden – kein Abschlussbericht dieser Art oder die Datei ist abgeschnitten.',
       datei,
@@ -187,8 +189,6 @@ function parseFile(file: SourceFile) {
   // Appendix: cross-check titles, complete responsible actors.
   const anlage = parseAnlage(text, datei);
   let abgleich: TitelAbgleich | null = null;
-  const kurzActors = new Map<Vereinbarung, AkteurTreffer[]>();
-  for (const k of kapitel) for (const v of k.vereinbarungen) kurzActors.set(v, v.verantwortlich.map((name) => ({ name, wording: name, bekannt: true })));
   if (anlage) {
     ctx.warnings.push(...anlage.warnings);
     abgleich = crossCheckTitles(kapitel, anlage.eintraege, datei);
@@ -406,11 +406,11 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
       continue;
     }
     const sub = raw.match(SUBTITLE);
-    if (sub && target === sections.massnahme || (sub && nested)) {
+    if (sub && (target === sections.massnahme || nested)) {
       const following = nextNonBlank(lines, i + 1, box.end);
       const m = following?.match(NESTED_LABEL);
       if (m && m[1] === 'Ziel') {
-        nested = { titel: stripMarkdownInline(sub![1]).trim(), idx: i, ziel: [], beteiligte: [] };
+        nested = { titel: stripMarkdownInline(sub[1]).trim(), idx: i, ziel: [], beteiligte: [] };
         subs.push(nested);
         target = null;
         blankBefore = false;
@@ -441,7 +441,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
   const render = (paras: Paragraph[]) => renderParagraphs(ctx, paras);
   const first = box.rows[0];
   for (const key of ['bedarf', 'massnahme', 'beteiligte', 'vereinbarung'] as SectionKey[]) {
-    if (!seen.has(key) && !(key === 'beteiligte' && subs.length === 0 && false)) {
+    if (!seen.has(key)) {
       warn(ctx, box.bedarfIdx, `Kasten „${first.kurztitel}“: Abschnitt „${labelOf(key)}“ fehlt.`, 'unvollstaendiger-kasten');
     }
   }
@@ -496,8 +496,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
     if (unteraufgaben.length) v.unteraufgaben = unteraufgaben;
     if (beteiligteText) v.beteiligteText = beteiligteText;
     if (box.rows.length > 1) v.gemeinsamMit = box.rows.filter((r) => r !== row).map((r) => r.kurztitel);
-    // Kept for the last-resort fallback (actors named in the body's agreement, then anywhere).
-    Object.defineProperty(v, '__box', { value: { vereinbarungFett: boldInParagraphs(lines, sections.vereinbarung) }, enumerable: false });
+    ctx.vereinbarungFett.set(v, boldInParagraphs(sections.vereinbarung));
     return v;
   });
 }
@@ -506,45 +505,44 @@ function labelOf(key: SectionKey): string {
   return { bedarf: 'Bedarf', massnahme: 'Maßnahme', beteiligte: 'Beteiligte', vereinbarung: 'Vereinbarung' }[key];
 }
 
-function boldInParagraphs(lines: string[], paras: Paragraph[]): string[] {
+function boldInParagraphs(paras: Paragraph[]): string[] {
   return paras.flatMap((p) => p.lines.flatMap((l) => markdownBoldSpans(l.text)));
 }
 
 /** Renders paragraphs: markup stripped, list lines as "- ", page breaks inside paragraphs repaired. */
 function renderParagraphs(ctx: Ctx, paras: Paragraph[]): string {
-  const rendered: { text: string; startsList: boolean; endsList: boolean; idx: number }[] = [];
+  const isItem = (line: string) => /^\s*(?:-|\d+\.) /.test(line);
+  const rendered: { lines: string[]; idx: number }[] = [];
   for (const p of paras) {
-    let out = '';
-    let lastWasList = false;
-    let startsList = false;
-    p.lines.forEach((l, n) => {
+    const out: string[] = [];
+    for (const l of p.lines) {
       const list = isListLine(l.text);
       const clean = list ? stripMarkdownInline(normalizeListLine(l.text)) : stripMarkdownInline(l.text.trim());
-      if (!clean) return;
-      if (n === 0) startsList = list;
-      if (!out) out = clean;
-      else if (list) out += `\n${clean}`;
-      else out += l.hard ? `\n${clean}` : ` ${clean}`;
-      lastWasList = list || (lastWasList && !l.hard && false);
-      if (list) lastWasList = true;
-    });
-    if (!out) continue;
-    const lastLine = out.split('\n').pop() ?? '';
+      if (!clean) continue;
+      if (!out.length || list || l.hard) out.push(clean);
+      else out[out.length - 1] += ` ${clean}`;
+    }
+    if (!out.length) continue;
     const prev = rendered[rendered.length - 1];
-    if (prev && !prev.endsList && !startsList && !endsParagraph(prev.text)) {
-      // A paragraph cut by a page break: join it again.
-      const dehyphen = /\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(out);
-      prev.text = dehyphen ? prev.text.slice(0, -1) + out : `${prev.text} ${out}`;
-      prev.endsList = /^\s*- /.test(lastLine) && lastWasList;
+    const prevLast = prev?.lines[prev.lines.length - 1];
+    if (prev && prevLast && !isItem(prevLast) && !isItem(out[0]) && !endsParagraph(prevLast)) {
+      // A paragraph cut by a page break: join it again ("Sprach-" + "mittler").
+      const dehyphen = /\p{L}-$/u.test(prevLast) && /^\p{Ll}/u.test(out[0]);
+      prev.lines[prev.lines.length - 1] = dehyphen ? prevLast.slice(0, -1) + out[0] : `${prevLast} ${out[0]}`;
+      prev.lines.push(...out.slice(1));
       warn(ctx, p.lines[0].idx, 'Absatz über einen Seitenumbruch getrennt; wieder zusammengefügt.', 'seitenumbruch');
       continue;
     }
-    rendered.push({ text: out, startsList, endsList: lastWasList && /^\s*(?:-|\d+\.) /.test(lastLine), idx: p.lines[0].idx });
+    rendered.push({ lines: out, idx: p.lines[0].idx });
   }
   let result = '';
   rendered.forEach((r, n) => {
-    if (n === 0) result = r.text;
-    else result += rendered[n - 1].endsList && r.startsList ? `\n${r.text}` : `\n\n${r.text}`;
+    const text = r.lines.join('\n');
+    if (n === 0) result = text;
+    else {
+      const prev = rendered[n - 1].lines;
+      result += isItem(prev[prev.length - 1]) && isItem(r.lines[0]) ? `\n${text}` : `\n\n${text}`;
+    }
   });
   return result.trim();
 }
@@ -597,9 +595,8 @@ function mergeResponsible(ctx: Ctx, v: Vereinbarung, e: AnlageEintrag): void {
 
 function fallbackResponsible(ctx: Ctx, v: Vereinbarung): void {
   if (v.verantwortlich.length) return;
-  const box = (v as unknown as { __box?: { vereinbarungFett: string[] } }).__box;
-  const fromBody = box ? actorsFromCell(box.vereinbarungFett, box.vereinbarungFett.join(' ') + ' x'.repeat(0)) : [];
-  const known = fromBody.filter((t) => t.bekannt).map((t) => t.name);
+  const fromBody = (ctx.vereinbarungFett.get(v) ?? []).flatMap((span) => splitActors(span));
+  const known = [...new Set(fromBody.filter((t) => t.bekannt).map((t) => t.name))];
   if (known.length) {
     v.verantwortlich = known;
     warn(ctx, v.quelle.zeile - 1, `„${v.kurztitel}“: Verantwortliche nur im Abschnitt „Vereinbarung“ hervorgehoben; von dort übernommen.`, 'verantwortlich-aus-vereinbarung');

@@ -56,13 +56,13 @@ export function stripMarkdownInline(text: string): string {
 /** Bold spans of a markdown line (`**…**`), cleaned. */
 export function markdownBoldSpans(text: string): string[] {
   const s = text.replace(/\\\*/g, ESC);
-  return [...s.matchAll(/\*\*([^*]+?)\*\*/g)].map((m) => stripMarkdownInline(m[1].replace(new RegExp(ESC, 'g'), '\\*')).trim());
+  return [...s.matchAll(/\*\*([^*]+?)\*\*/g)].map((m) => stripMarkdownInline((m[1] ?? '').replace(new RegExp(ESC, 'g'), '\\*')).trim());
 }
 
 /** Bold spans of an HTML cell (`<b>…</b>`), cleaned. */
 export function htmlBoldSpans(html: string): string[] {
   return [...html.matchAll(/<b>([\s\S]*?)<\/b>/gi)]
-    .map((m) => collapse(decodeEntities(m[1].replace(/<[^>]+>/g, ' '))))
+    .map((m) => collapse(decodeEntities((m[1] ?? '').replace(/<[^>]+>/g, ' '))))
     .filter(Boolean);
 }
 
@@ -84,30 +84,28 @@ export function htmlToText(html: string): string {
     .replace(/<\/?p[^>]*>/gi, '\n\n')
     .replace(/<[^>]+>/g, '');
   s = decodeEntities(s);
-  const lines = s.split('\n').map((l) => collapse(l));
-  const out: string[] = [];
-  for (const line of lines) {
+  // Blocks: paragraphs (lines joined) and list items; list items follow each other directly.
+  const blocks: { text: string; item: boolean }[] = [];
+  let open = false;
+  for (const raw of s.split('\n')) {
+    const line = collapse(raw);
     if (!line) {
-      if (out.length && out[out.length - 1] !== '') out.push('');
+      open = false;
       continue;
     }
+    const last = blocks[blocks.length - 1];
     if (line.startsWith('\u0001')) {
-      const item = `- ${line.slice(1).replace(/^•\s*/, '').trim()}`;
-      // List items follow each other without an empty line.
-      if (out.length && out[out.length - 1] === '' && out[out.length - 2]?.startsWith('- ')) out.pop();
-      out.push(item);
-    } else {
-      if (out.length && out[out.length - 1] !== '' && !out[out.length - 1].startsWith('- ')) {
-        out[out.length - 1] += ` ${line}`;
-      } else {
-        if (out.length && out[out.length - 1].startsWith('- ')) out.push('');
-        out.push(line);
-      }
+      blocks.push({ text: `- ${line.slice(1).replace(/^•\s*/, '').trim()}`, item: true });
+      open = true;
+    } else if (open && last) last.text += ` ${line}`;
+    else {
+      blocks.push({ text: line, item: false });
+      open = true;
     }
   }
-  while (out.length && out[out.length - 1] === '') out.pop();
-  while (out.length && out[0] === '') out.shift();
-  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+  return blocks
+    .map((b, n) => (n === 0 ? b.text : `${b.item && blocks[n - 1]?.item ? '\n' : '\n\n'}${b.text}`))
+    .join('');
 }
 
 /** The list items of an HTML cell, and the text before the list. */
@@ -115,7 +113,7 @@ export function htmlListItems(html: string): { vorListe: string; punkte: string[
   const idx = html.search(/<ul[^>]*>/i);
   if (idx < 0) return { vorListe: htmlToText(html), punkte: [] };
   const punkte = [...html.slice(idx).matchAll(/<li[^>]*>([\s\S]*?)<\/li>/gi)].map((m) =>
-    collapse(decodeEntities(m[1].replace(/<[^>]+>/g, ' ')).replace(/^\s*•\s*/, '')),
+    collapse(decodeEntities((m[1] ?? '').replace(/<[^>]+>/g, ' ')).replace(/^\s*•\s*/, '')),
   );
   return { vorListe: htmlToText(html.slice(0, idx)), punkte };
 }
@@ -139,7 +137,7 @@ export function isListLine(line: string): boolean {
 export function normalizeListLine(line: string): string {
   const m = line.match(/^(\s*)(?:([-•])|(\*)(?!\*)|(\d+\.))\s+(.*)$/);
   if (!m) return line.trim();
-  const indent = m[1].length >= 2 ? '  ' : '';
+  const indent = (m[1] ?? '').length >= 2 ? '  ' : '';
   const marker = m[4] ?? '-';
-  return `${indent}${marker} ${m[5].trim()}`;
+  return `${indent}${marker} ${(m[5] ?? '').trim()}`;
 }
