@@ -50,7 +50,7 @@
  * only in the other file are added with their own `quelle` ("additional-record"); records of a
  * covered Handlungsfeld missing there are reported ("missing-in-secondary").
  */
-import { canonicalActor, normaliseActors } from '../actors/actors';
+import { normaliseActors } from '../actors/actors';
 import {
   ImportError,
   type IkAkteur,
@@ -822,4 +822,3 @@ export function parseIntegrationskonzept(files: SourceFile[]): ParseResult<Integ
   return { catalogues: [catalogue], warnings: b.warnings };
 }
 
-export { canonicalActor };

@@ -150,27 +150,27 @@ function parseFile(file: SourceFile) {
   // Headings: subchapters ("4.2 Integration durch Bildung") hold the boxes.
   const headings = lines.flatMap((l, idx) => {
     const m = l.match(HEADING);
-    return m && idx < bodyEnd ? [{ idx, text: flatText(m[2]) }] : [];
+    return m && idx < bodyEnd ? [{ idx, text: flatText(m[2] ?? '') }] : [];
   });
   const subchapters = headings.flatMap((h) => {
     const m = h.text.match(/^(\d+\.\d+)\.?\s+(.+)$/);
-    return m ? [{ idx: h.idx, nummer: m[1], titel: m[2].trim() }] : [];
+    return m ? [{ idx: h.idx, nummer: m[1] ?? '', titel: (m[2] ?? '').trim() }] : [];
   });
 
   // Boxes: each "Bedarf" line, with its header found by walking back.
   const boxes: Box[] = [];
   for (let n = 0; n < bedarfLines.length; n++) {
-    const b = bedarfLines[n];
+    const b = bedarfLines[n]!;
     const chapter = [...subchapters].reverse().find((s) => s.idx < b);
     if (!chapter) throw new ImportError('Kasten „Bedarf“ außerhalb eines nummerierten Kapitels (z. B. „4.1 …“).', datei, b + 1);
-    const lower = Math.max(chapter.idx + 1, n > 0 ? bedarfLines[n - 1] + 1 : 0);
+    const lower = Math.max(chapter.idx + 1, n > 0 ? bedarfLines[n - 1]! + 1 : 0);
     const header = findHeader(ctx, b, lower);
     boxes.push({ kapitel: { nummer: chapter.nummer, titel: chapter.titel }, start: header.start, bedarfIdx: b, end: bodyEnd, rows: header.rows });
   }
   // A box ends before the next box header or heading.
   for (let n = 0; n < boxes.length; n++) {
-    const box = boxes[n];
-    const nextBox = n + 1 < boxes.length ? boxes[n + 1].start : bodyEnd;
+    const box = boxes[n]!;
+    const nextBox = boxes[n + 1]?.start ?? bodyEnd;
     const nextHeading = headings.find((h) => h.idx > box.bedarfIdx)?.idx ?? bodyEnd;
     box.end = Math.min(nextBox, nextHeading, bodyEnd);
   }
@@ -231,22 +231,23 @@ function isBlank(s: string | undefined): boolean {
 
 /** Walks back from the "Bedarf" line to the header of the box. */
 function findHeader(ctx: Ctx, bedarf: number, lower: number): { start: number; rows: HeaderRow[] } {
-  const { lines } = ctx;
+  const lines = ctx.lines;
+  const line = (k: number) => lines[k] ?? '';
   let i = bedarf - 1;
   while (i >= lower && isBlank(lines[i])) i--;
-  if (i >= lower && SEPARATOR.test(lines[i])) {
+  if (i >= lower && SEPARATOR.test(line(i))) {
     i--;
     while (i >= lower && isBlank(lines[i])) i--;
   }
-  if (i >= lower && lines[i].includes('\t')) {
+  if (i >= lower && line(i).includes('\t')) {
     let top = i;
-    while (top - 1 >= lower && lines[top - 1].includes('\t') && !SEPARATOR.test(lines[top - 1])) top--;
+    while (top - 1 >= lower && line(top - 1).includes('\t') && !SEPARATOR.test(line(top - 1))) top--;
     const rows: HeaderRow[] = [];
     for (let r = top; r <= i; r++) {
       const row = parseHtmlRow(ctx, r);
-      if (!row.kurztitel && rows.length) {
+      const prev = rows[rows.length - 1];
+      if (!row.kurztitel && prev) {
         // Agreement cell continued in a row without title.
-        const prev = rows[rows.length - 1];
         prev.kurzvereinbarung = [prev.kurzvereinbarung, row.kurzvereinbarung].filter(Boolean).join('\n\n');
         prev.kurzPlain = `${prev.kurzPlain} ${row.kurzPlain}`.trim();
         prev.fett.push(...row.fett);
@@ -302,9 +303,9 @@ function mdRow(idx: number, titleMd: string, kurzMd: string): HeaderRow {
 }
 
 function parseHtmlRow(ctx: Ctx, idx: number): HeaderRow {
-  const cells = ctx.lines[idx].split('\t');
+  const cells = (ctx.lines[idx] ?? '').split('\t');
   const titleCell = cells[0] ?? '';
-  const kurzCell = cells.length > 1 ? cells[cells.length - 1] : '';
+  const kurzCell = cells.length > 1 ? (cells[cells.length - 1] ?? '') : '';
   for (const extra of cells.slice(1, -1)) {
     const t = flatText(extra);
     if (t) warn(ctx, idx, `Überzählige Tabellenzelle „${t}“ in der Kopfzeile des Kastens ignoriert (Satzartefakt).`, 'artefakt');
@@ -362,12 +363,16 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
 
   const push = (t: Paragraph[], text: string, idx: number, newParagraph: boolean) => {
     if (!text) return;
-    if (newParagraph || !t.length) t.push({ lines: [] });
-    t[t.length - 1].lines.push({ text, idx, hard: prevHard });
+    let last = t[t.length - 1];
+    if (newParagraph || !last) {
+      last = { lines: [] };
+      t.push(last);
+    }
+    last.lines.push({ text, idx, hard: prevHard });
   };
 
   for (let i = box.bedarfIdx; i < box.end; i++) {
-    const raw = lines[i];
+    const raw = lines[i] ?? '';
     if (isBlank(raw)) {
       blankBefore = true;
       prevHard = false;
@@ -376,7 +381,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
     const hard = / {2,}$/.test(raw);
     const top = raw.match(TOP_LABEL);
     if (top) {
-      const key = SECTION_OF[top[1]];
+      const key = SECTION_OF[top[1] ?? ''] ?? 'bedarf';
       if (key === 'beteiligte' && nested && !nested.beteiligte.length) {
         target = nested.beteiligte;
       } else {
@@ -385,7 +390,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
         target = sections[key];
       }
       prevHard = false;
-      push(target, top[2].trim(), i, true);
+      push(target, (top[2] ?? '').trim(), i, true);
       blankBefore = false;
       prevHard = hard;
       continue;
@@ -400,7 +405,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
         target = sections.beteiligte;
       }
       prevHard = false;
-      push(target, nestedLabel[2].trim(), i, true);
+      push(target, (nestedLabel[2] ?? '').trim(), i, true);
       blankBefore = false;
       prevHard = hard;
       continue;
@@ -410,7 +415,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
       const following = nextNonBlank(lines, i + 1, box.end);
       const m = following?.match(NESTED_LABEL);
       if (m && m[1] === 'Ziel') {
-        nested = { titel: stripMarkdownInline(sub[1]).trim(), idx: i, ziel: [], beteiligte: [] };
+        nested = { titel: stripMarkdownInline(sub[1] ?? '').trim(), idx: i, ziel: [], beteiligte: [] };
         subs.push(nested);
         target = null;
         blankBefore = false;
@@ -420,7 +425,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
     }
     const fund = !nested ? raw.match(FUNDING) : null;
     if (fund && seen.has('vereinbarung')) {
-      funding.push({ text: stripMarkdownInline(fund[1]).trim(), idx: i });
+      funding.push({ text: stripMarkdownInline(fund[1] ?? '').trim(), idx: i });
       target = null;
       blankBefore = false;
       prevHard = hard;
@@ -439,7 +444,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
   }
 
   const render = (paras: Paragraph[]) => renderParagraphs(ctx, paras);
-  const first = box.rows[0];
+  const first = box.rows[0] ?? { kurztitel: '' };
   for (const key of ['bedarf', 'massnahme', 'beteiligte', 'vereinbarung'] as SectionKey[]) {
     if (!seen.has(key)) {
       warn(ctx, box.bedarfIdx, `Kasten „${first.kurztitel}“: Abschnitt „${labelOf(key)}“ fehlt.`, 'unvollstaendiger-kasten');
@@ -525,23 +530,25 @@ function renderParagraphs(ctx: Ctx, paras: Paragraph[]): string {
     if (!out.length) continue;
     const prev = rendered[rendered.length - 1];
     const prevLast = prev?.lines[prev.lines.length - 1];
-    if (prev && prevLast && !isItem(prevLast) && !isItem(out[0]) && !endsParagraph(prevLast)) {
+    const head = out[0] ?? '';
+    const idx = p.lines[0]?.idx ?? 0;
+    if (prev && prevLast && !isItem(prevLast) && !isItem(head) && !endsParagraph(prevLast)) {
       // A paragraph cut by a page break: join it again ("Sprach-" + "mittler").
-      const dehyphen = /\p{L}-$/u.test(prevLast) && /^\p{Ll}/u.test(out[0]);
-      prev.lines[prev.lines.length - 1] = dehyphen ? prevLast.slice(0, -1) + out[0] : `${prevLast} ${out[0]}`;
+      const dehyphen = /\p{L}-$/u.test(prevLast) && /^\p{Ll}/u.test(head);
+      prev.lines[prev.lines.length - 1] = dehyphen ? prevLast.slice(0, -1) + head : `${prevLast} ${head}`;
       prev.lines.push(...out.slice(1));
-      warn(ctx, p.lines[0].idx, 'Absatz über einen Seitenumbruch getrennt; wieder zusammengefügt.', 'seitenumbruch');
+      warn(ctx, idx, 'Absatz über einen Seitenumbruch getrennt; wieder zusammengefügt.', 'seitenumbruch');
       continue;
     }
-    rendered.push({ lines: out, idx: p.lines[0].idx });
+    rendered.push({ lines: out, idx });
   }
   let result = '';
   rendered.forEach((r, n) => {
     const text = r.lines.join('\n');
     if (n === 0) result = text;
     else {
-      const prev = rendered[n - 1].lines;
-      result += isItem(prev[prev.length - 1]) && isItem(r.lines[0]) ? `\n${text}` : `\n\n${text}`;
+      const prev = rendered[n - 1]?.lines ?? [];
+      result += isItem(prev[prev.length - 1] ?? '') && isItem(r.lines[0] ?? '') ? `\n${text}` : `\n\n${text}`;
     }
   });
   return result.trim();
@@ -626,7 +633,7 @@ function paragraphsOf(lines: string[], from: number, to: number): { text: string
       continue;
     }
     if (!cur.length) start = i;
-    cur.push(lines[i].trim());
+    cur.push((lines[i] ?? '').trim());
   }
   if (cur.length) out.push({ text: cur.join(' '), idx: start });
   return out;
@@ -655,8 +662,8 @@ function readMeta(lines: string[]): { title?: string; stand?: string; zeitraum?:
 
   const hIdx = lines.findIndex((l) => /^Herausgeber:/.test(l.trim()));
   if (hIdx >= 0) {
-    const parts = [lines[hIdx].trim().replace(/^Herausgeber:\s*/, '')];
-    for (let i = hIdx + 1; i < lines.length && !isBlank(lines[i]) && !lines[i].includes(':'); i++) parts.push(lines[i].trim());
+    const parts = [(lines[hIdx] ?? '').trim().replace(/^Herausgeber:\s*/, '')];
+    for (let i = hIdx + 1; i < lines.length && !isBlank(lines[i]) && !(lines[i] ?? '').includes(':'); i++) parts.push((lines[i] ?? '').trim());
     meta.herausgeber = parts.map((p) => flatText(p)).filter(Boolean).join(', ');
   }
 
