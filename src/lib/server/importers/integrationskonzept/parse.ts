@@ -95,8 +95,8 @@ function excerpt(text: string, max = 60): string {
 
 /** The words in which `variant` differs from `first`: „neu“ statt „alt“. */
 function wordDiff(first: string, variant: string): string {
-  const a = normInline(first).split(' ');
-  const b = normInline(variant).split(' ');
+  const a = compareKey(first).split(' ');
+  const b = compareKey(variant).split(' ');
   let p = 0;
   while (p < a.length && p < b.length && a[p] === b[p]) p++;
   let s = 0;
@@ -144,7 +144,8 @@ function joinParts(parts: Part[]): string {
   for (const p of parts) {
     const text = p.text.replace(/^[ \t]+|[ \t]+$/g, '');
     if (!text.trim()) continue;
-    if (out) out += p.join === 'soft' ? ' ' : p.join === 'para' && !/^- /.test(text) ? '\n\n' : '\n';
+    // a soft break after "/" ("Fachbereich Soziales/  ↵Seniorenberatung") joins without a space
+    if (out) out += p.join === 'soft' ? (out.endsWith('/') ? '' : ' ') : p.join === 'para' && !/^- /.test(text) ? '\n\n' : '\n';
     out += text;
   }
   return out;
@@ -694,7 +695,7 @@ function resolveReferences(b: Builder, tree: Tree): void {
     for (const src of info.sources) {
       for (const ref of findReferences(src.text, names)) {
         const named = ref.handlungsfeldPrinted;
-        const resolvedFeld = named ? (names.find((n) => n === named) ?? resolveName(named, names)) : info.feld;
+        const resolvedFeld = named ? ref.handlungsfeld : info.feld;
         const q: Querverweis = {
           handlungsfeld: named ? (resolvedFeld ?? named) : null,
           handlungsziel: ref.handlungsziel,
@@ -760,11 +761,6 @@ function resolveReferences(b: Builder, tree: Tree): void {
       }
     }
   }
-}
-
-function resolveName(printed: string, names: string[]): string | null {
-  const hits = names.filter((n) => n.toLowerCase().startsWith(printed.toLowerCase()));
-  return hits.length === 1 ? hits[0]! : null;
 }
 
 // ---------------------------------------------------------------------------

@@ -18,6 +18,8 @@ export interface FoundReference {
   text: string;
   /** Handlungsfeld as printed after "Handlungsfeld", null when the field is not named. */
   handlungsfeldPrinted: string | null;
+  /** The known Handlungsfeld it names (full name), null when not named or unknown. */
+  handlungsfeld: string | null;
   leitziel: string | null;
   handlungsziel: string | null;
   nummer: string | null;
@@ -84,6 +86,7 @@ export function findReferences(text: string, fieldNames: string[]): FoundReferen
 
     const trigger = (m[1] ?? '').toLowerCase();
     let handlungsfeldPrinted: string | null = null;
+    let handlungsfeld: string | null = null;
     let afterField = '';
     const fm = /Handlungsfeld\s+/.exec(window);
     if (fm) {
@@ -91,6 +94,7 @@ export function findReferences(text: string, fieldNames: string[]): FoundReferen
       const known = resolveFieldName(rest, fieldNames);
       if (known) {
         handlungsfeldPrinted = rest.slice(0, known.length).trim();
+        handlungsfeld = known.name;
         afterField = rest.slice(known.length);
       } else {
         const stop = STOP.exec(rest);
@@ -112,7 +116,7 @@ export function findReferences(text: string, fieldNames: string[]): FoundReferen
 
     const kind: FoundReference['kind'] =
       trigger.includes('gleiche') || (isFieldTrigger && /aufgeführt|beschrieben|dargestellt/.test(window)) ? 'gleich' : 'siehe';
-    found.push({ text: sentence, handlungsfeldPrinted, leitziel, handlungsziel, nummer, kind });
+    found.push({ text: sentence, handlungsfeldPrinted, handlungsfeld, leitziel, handlungsziel, nummer, kind });
     TRIGGER.lastIndex = Math.max(end, TRIGGER.lastIndex);
   }
   return found;

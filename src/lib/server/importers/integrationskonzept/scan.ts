@@ -136,7 +136,10 @@ export function validateText(datei: string, text: string): void {
   if (!text || !text.trim()) throw new ImportError('Die Datei ist leer.', datei, 1);
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new ImportError('Die Datei enthält Binärdaten (NUL-Byte) und ist kein Text.', datei, lineOfOffset(text, nul));
-  if (!looksLikeIntegrationskonzept(text)) {
+  // Leitziel or Handlungsziel labels are enough to read on (a truncated file then fails later,
+  // naming the incomplete record); the CLI's detection (looksLikeIntegrationskonzept) is stricter.
+  const plain = text.replace(/<[^>]+>|\*\*/g, '');
+  if (!/Leitziel\s+[A-Z]\s*:|Handlungsziel\s+[A-Z]\s?\d{1,2}\s*:/.test(plain)) {
     const first = text.split(/\r\n|\r|\n/).findIndex((l) => l.trim()) + 1;
     throw new ImportError(
       'Kein Gesamtstädtisches Integrationskonzept: keine Datensätze mit „Leitziel …:“, „Handlungsziel …:“ und „Maßnahme …:“ gefunden.',

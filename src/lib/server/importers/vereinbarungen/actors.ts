@@ -44,11 +44,13 @@ function isShortAbbreviation(alias: string | RegExp): boolean {
 const MATCHERS: Matcher[] = AKTEUR_ALIASE.flatMap((eintrag) => {
   const make = (alias: string | RegExp, searchable: boolean): Matcher => {
     const src = aliasSource(alias);
-    const caseSensitive = isShortAbbreviation(alias) || alias instanceof RegExp;
+    const abbreviation = isShortAbbreviation(alias);
+    // Regex aliases spell their case variants out; plain phrases ignore case in running text.
+    const searchFlags = abbreviation || alias instanceof RegExp ? 'gu' : 'giu';
     return {
       eintrag,
-      ganz: new RegExp(`^(?:${src})$`, caseSensitive && isShortAbbreviation(alias) ? 'u' : 'iu'),
-      suche: searchable ? new RegExp(`(?<![${L}])(?:${src})(?![${L}])`, caseSensitive ? 'gu' : 'giu') : null,
+      ganz: new RegExp(`^(?:${src})$`, abbreviation ? 'u' : 'iu'),
+      suche: searchable ? new RegExp(`(?<![${L}])(?:${src})(?![${L}])`, searchFlags) : null,
     };
   };
   return [...eintrag.aliases.map((a) => make(a, true)), ...(eintrag.nurGanz ?? []).map((a) => make(a, false))];

@@ -83,12 +83,6 @@ export function parseVereinbarungenFile(file: SourceFile): {
 // Implementation
 // ---------------------------------------------------------------------------------------------
 
-interface Line {
-  text: string;
-  /** 0-based index. */
-  idx: number;
-}
-
 interface Paragraph {
   lines: { text: string; idx: number; hard: boolean }[];
 }
@@ -123,7 +117,7 @@ function warn(ctx: Ctx, idx: number, meldung: string, code: string): void {
   ctx.warnings.push({ datei: ctx.datei, zeile: idx + 1, meldung, code });
 }
 
-function parseFile(file: SourceFile) {
+function parseFile(file: SourceFile): { catalogue: VereinbarungenCatalogue; warnings: ImportWarning[]; abgleich: TitelAbgleich | null } {
   const datei = file.name;
   const text = file.text ?? '';
   const nul = text.indexOf('\u0000');
@@ -360,6 +354,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
   let nested: SubTask | null = null;
   let blankBefore = true;
   let prevHard = false;
+  let inFunding = false;
 
   const push = (t: Paragraph[], text: string, idx: number, newParagraph: boolean) => {
     if (!text) return;
@@ -380,6 +375,7 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
     }
     const hard = / {2,}$/.test(raw);
     const top = raw.match(TOP_LABEL);
+    if (top) inFunding = false;
     if (top) {
       const key = SECTION_OF[top[1] ?? ''] ?? 'bedarf';
       if (key === 'beteiligte' && nested && !nested.beteiligte.length) {
@@ -426,9 +422,17 @@ function boxToAgreements(ctx: Ctx, box: Box): Vereinbarung[] {
     const fund = !nested ? raw.match(FUNDING) : null;
     if (fund && seen.has('vereinbarung')) {
       funding.push({ text: stripMarkdownInline(fund[1] ?? '').trim(), idx: i });
+      inFunding = true;
       target = null;
       blankBefore = false;
       prevHard = hard;
+      continue;
+    }
+    const lastFunding = funding[funding.length - 1];
+    if (inFunding && lastFunding) {
+      // Continuation of the funding caveat.
+      lastFunding.text += `${blankBefore ? '\n\n' : ' '}${stripMarkdownInline(raw.trim())}`;
+      blankBefore = false;
       continue;
     }
     if (!target) {

@@ -30,7 +30,7 @@ export function vereinbarungenToPlan(c: VereinbarungenCatalogue): ImportPlan {
       number,
       title: v.kurztitel,
       description: v.kurzvereinbarung,
-      goals: null,
+      goals: v.ziel ?? null,
       targetGroupText: null,
       statusText: null,
       stateCode: 'unbekannt',

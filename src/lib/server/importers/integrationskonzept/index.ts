@@ -1,0 +1,1 @@
+export { looksLikeIntegrationskonzept, parseIntegrationskonzept } from './parse';
