@@ -73,7 +73,7 @@ export function formatTextReport(
   const lines: string[] = [];
   const walk = (nodes: NodeCount[], depth: number) => {
     for (const n of nodes) {
-      const label = [n.code, n.title].filter(Boolean).join(' ');
+      const label = n.code && !n.title.includes(n.code) ? `${n.code} ${n.title}` : n.title;
       const parts = [`${n.measures} Maßnahmen`];
       if (n.gaps) parts.push(`${n.gaps} Lücken`);
       if (n.references) parts.push(`${n.references} Querverweise`);

@@ -385,11 +385,34 @@ describe('cross-references', () => {
     );
   });
 
-  it('questions "die gleiche Maßnahme" when the texts have nothing in common', () => {
+  it('does not question "die gleiche Maßnahme" when no other measure fits better', () => {
     const q = measure(r, 'Gesundheit', 'D1', '3').querverweise[0]!;
     expect(q.ziel).toEqual({ handlungsfeld: 'Gesundheit', handlungsziel: 'D1', nummer: '2' });
     // D1/2 ("Pool an Sprach- und Kulturmittlern") and D1/3 (swimming) differ, but no other measure fits better either
     expect(r.warnings.some((w) => w.code === 'suspicious-reference')).toBe(false);
+  });
+
+  it('names the evident target when "die gleiche Maßnahme" points at an unrelated one', () => {
+    const r2 = parse(
+      doc(
+        plainRecord({ feld: 'Gesundheit', lz: 'B', hz: 'B1', nr: '6', text: 'Im Projekt InHa werden Zugewanderte aus Südosteuropa zur Krankenversicherung beraten.' }),
+        plainRecord({ feld: 'Gesundheit', lz: 'B', hz: 'B1', nr: '7', text: 'Der Turnverein bietet ein Schwimmangebot für Frauen an.' }),
+        plainRecord({
+          feld: 'Gesundheit',
+          lz: 'B',
+          hz: 'B3',
+          nr: '1',
+          text: 'Im Projekt InHa werden Zugewanderte aus Südosteuropa zur Krankenversicherung beraten.',
+          status: 'Es handelt sich um die gleiche Maßnahme wie unter Leitziel B, Handlungsziel B1, Maßnahme 7, allerdings für Männer.',
+        }),
+      ),
+    );
+    // the printed target exists and stays the resolved target …
+    expect(measure(r2, 'Gesundheit', 'B3', '1').querverweise[0]!.ziel).toEqual({ handlungsfeld: 'Gesundheit', handlungsziel: 'B1', nummer: '7' });
+    // … but the warning says which measure is meant
+    expect(r2.warnings.find((w) => w.code === 'suspicious-reference')?.meldung).toMatch(
+      /„Leitziel B, Handlungsziel B1, Maßnahme 7“ \(„Der Turnverein .*\) ist nicht die gleiche Maßnahme; gemeint ist offenbar Handlungsziel B1, Maßnahme 6/,
+    );
   });
 
   it('every reference is resolved or reported', () => {
