@@ -35,6 +35,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
   });
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  // The UI language follows ?lang, the lang cookie or Accept-Language: caches must keep them apart.
+  if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.append('vary', 'Accept-Language, Cookie');
   return response;
 };
 

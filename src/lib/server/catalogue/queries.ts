@@ -73,11 +73,12 @@ export async function listCatalogues(db: Db, municipality = 'herne'): Promise<Ca
       subtitle: catalogues.subtitle,
       publisher: catalogues.publisher,
       stand: catalogues.stand,
-      measureCount: sql<number>`(select count(*)::int from ${measures} m where m.catalogue_id = ${catalogues.id}
+      // Correlated subqueries name the outer table explicitly: Drizzle renders ${col} unqualified.
+      measureCount: sql<number>`(select count(*)::int from ${measures} m where m.catalogue_id = catalogues.id
         and m.workflow_state = 'veroeffentlicht' and not m.is_gap and m.parent_measure_id is null)`,
-      gapCount: sql<number>`(select count(*)::int from ${measures} m where m.catalogue_id = ${catalogues.id}
+      gapCount: sql<number>`(select count(*)::int from ${measures} m where m.catalogue_id = catalogues.id
         and m.workflow_state = 'veroeffentlicht' and m.is_gap)`,
-      sectionCount: sql<number>`(select count(*)::int from ${nodes} n where n.catalogue_id = ${catalogues.id}
+      sectionCount: sql<number>`(select count(*)::int from ${nodes} n where n.catalogue_id = catalogues.id
         and n.parent_id is null and n.archived_at is null)`,
     })
     .from(catalogues)
@@ -283,7 +284,7 @@ export async function getMeasureDetail(
           number: measures.number,
           title: measures.title,
           catalogueSlug: catalogues.slug,
-          primaryNode: sql<string | null>`(select mn.node_id from ${measureNodes} mn where mn.measure_id = ${measures.id}
+          primaryNode: sql<string | null>`(select mn.node_id from ${measureNodes} mn where mn.measure_id = measures.id
             order by mn.is_primary desc, mn.position limit 1)`,
         })
         .from(measures)

@@ -304,7 +304,7 @@ export function splitActors(cell: string): string[] {
   s = s.replace(/\([^()]*\)|„[^“”]*[“”]|"[^"]*"/g, hold);
 
   // 2. Long runs of spaces are line breaks of the table cell: a new actor, unless the name goes on.
-  s = s.replace(/(\S+)[ \t]{3,}(?=\S)/g, (m, prev: string) => {
+  s = s.replace(/(\S+)[ \t]{3,}(?=\S)/g, (_m, prev: string) => {
     if (prev.endsWith(',') || CONNECTORS.has(prev.toLowerCase())) return `${prev} `;
     return `${prev}${SEP}`;
   });
@@ -354,7 +354,7 @@ export function splitActors(cell: string): string[] {
 
   function restore(text: string): string {
     let out = text;
-    while (/\u0002\d+\u0003/.test(out)) out = out.replace(/\u0002(\d+)\u0003/g, (m, i: string) => held[Number(i)] ?? '');
+    while (/\u0002\d+\u0003/.test(out)) out = out.replace(/\u0002(\d+)\u0003/g, (_m, i: string) => held[Number(i)] ?? '');
     return out;
   }
 

@@ -77,7 +77,11 @@ export function findReferences(text: string, fieldNames: string[]): FoundReferen
     const inParen = openParen > closeParen && text.indexOf(')', start) > -1;
     const sentenceStart = inParen
       ? openParen + 1
-      : Math.max(before.lastIndexOf('\n') + 1, ...[...before.matchAll(/[.!?]\s+(?=[A-ZÄÖÜ„])/g)].map((x) => (x.index ?? 0) + x[0].length));
+      : Math.max(
+          before.lastIndexOf('\n') + 1,
+          // sentence ends before the trigger; the look-ahead needs the trigger's first letter
+          ...[...text.slice(0, start + 1).matchAll(/[.!?]\s+(?=[A-ZÄÖÜ„])/g)].map((x) => (x.index ?? 0) + x[0].length),
+        );
     const after = text.slice(start);
     const endMatch = inParen ? /\)/.exec(after) : /[.!?](?=\s|$)|\n|$/.exec(after);
     const end = start + (endMatch ? endMatch.index : after.length);
