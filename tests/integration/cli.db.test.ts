@@ -101,3 +101,69 @@ describe('vielfalt CLI', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('vielfalt import', () => {
+  const herne = (f: string) => path.join(ROOT, 'data', 'sources', 'herne', f);
+  const ALL = ['000_3e59e29afaedd339.txt', '004_7af2113a3dd62404.txt', '001_f19880d6793d593d.txt', '003_bbd5bb4a4c8190b2.txt'].map(herne);
+
+  it('--dry-run --format json prints exactly one JSON document in the agreed shape and writes nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-dry-'));
+    dirs.push(dir);
+    const r = await runCli(['import', '--dry-run', '--format', 'json', ...ALL], { DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc).sort()).toEqual(['catalogues', 'warnings']);
+    expect(doc.catalogues.map((c: { kind: string }) => c.kind)).toEqual(['integrationskonzept', 'diversity', 'vereinbarungen']);
+    const [ik, div, ver] = doc.catalogues;
+    expect(ik).toMatchObject({ title: expect.any(String), stand: 'Oktober 2019' });
+    const massnahme = ik.handlungsfelder[0].leitziele[0].handlungsziele[0].massnahmen[0];
+    expect(Object.keys(massnahme)).toEqual(
+      expect.arrayContaining(['nummer', 'text', 'verantwortlich', 'zielgruppe', 'status', 'bemerkungen', 'luecke', 'querverweise', 'quelle']),
+    );
+    expect(massnahme.quelle).toEqual({ datei: '000_3e59e29afaedd339.txt', zeile: expect.any(Number) });
+    expect(Object.keys(div.dimensionen[0].massnahmen[0])).toEqual(
+      expect.arrayContaining(['id', 'titel', 'neu', 'wirkrichtung', 'beschreibung', 'ziele_zielgruppen', 'verantwortlich', 'dezernat', 'organisationseinheit', 'quelle']),
+    );
+    expect(Object.keys(div.kontakte[0])).toEqual(expect.arrayContaining(['organisationseinheit', 'name', 'telefon', 'email']));
+    expect(Object.keys(ver.kapitel[0].vereinbarungen[0])).toEqual(
+      expect.arrayContaining(['kurztitel', 'kurzvereinbarung', 'bedarf', 'massnahme', 'beteiligte', 'vereinbarung', 'verantwortlich', 'finanzierungsvorbehalt', 'quelle']),
+    );
+    for (const w of doc.warnings) expect(Object.keys(w)).toEqual(expect.arrayContaining(['datei', 'zeile', 'meldung']));
+    // A dry run needs no database at all.
+    expect(fs.existsSync(path.join(dir, 'db'))).toBe(false);
+  });
+
+  it('prints a text report with counts per Handlungsfeld and warnings with file and line', async () => {
+    const r = await runCli(['import', '--dry-run', herne('000_3e59e29afaedd339.txt'), herne('004_7af2113a3dd62404.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Probelauf – nichts wurde gespeichert\./);
+    expect(r.stdout).toMatch(/^ {2}- Bildung: \d+ Maßnahmen/m);
+    expect(r.stdout).toMatch(/^ {6}- Handlungsziel A1: \d+ Maßnahmen/m);
+    expect(r.stdout).toMatch(/^\d+ Hinweise:$/m);
+    expect(r.stdout).toMatch(/^ {2}00[04]_\w+\.txt:\d+: /m);
+  });
+
+  it('imports into the database, then reports nothing changed on the second run', async () => {
+    const dir = dataDir();
+    const first = await runCli(['import', ...ALL], { DATA_DIR: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Integrationskonzept: \d+ neu, 0 geändert, 0 unverändert/);
+    const second = await runCli(['import', ...ALL], { DATA_DIR: dir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/Integrationskonzept: 0 neu, 0 geändert, \d+ unverändert/);
+    expect(second.stdout).toMatch(/Maßnahmen-Katalog: 0 neu, 0 geändert, 84 unverändert/);
+  }, 90_000);
+
+  it('names the file and line of a broken file and exits 1', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-broken-'));
+    dirs.push(dir);
+    const binary = path.join(dir, 'scan.txt');
+    fs.writeFileSync(binary, Buffer.from('Zeile 1\nZeile 2\n\u0000\u0001'));
+    const r = await runCli(['import', '--dry-run', binary]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Fehler: scan.txt:3: Binärdatei – erwartet wird ein Textdokument (UTF-8).\n');
+    const missing = await runCli(['import', '--dry-run', path.join(dir, 'fehlt.txt')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/fehlt\.txt: Datei nicht gefunden/);
+  });
+});
