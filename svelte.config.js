@@ -5,6 +5,23 @@ const config = {
   kit: {
     adapter: adapter({ out: 'build' }),
     // CSRF: SvelteKit refuses cross-site form posts by checking the Origin header (on by default).
+    // Content Security Policy: nothing is loaded from third parties (privacy, offline use);
+    // SvelteKit adds hashes/nonces for its own inline scripts.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+        'base-uri': ['self'],
+        'object-src': ['none'],
+      },
+    },
   },
 };
 

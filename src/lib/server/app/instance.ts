@@ -12,9 +12,19 @@ import { readSourceFile } from '../importers/read-source';
 import { projectPath } from '../util/project-root';
 import { log } from './log';
 
-let instance: Promise<Database> | null = null;
+// Kept on globalThis: Vite's dev server re-evaluates modules (and re-runs `init`) on every
+// change; a module-level variable would open a second instance and lock itself out.
+const GLOBAL_KEY = Symbol.for('vielfalt.database');
+type Holder = { [GLOBAL_KEY]?: Promise<Database> | null };
+const holder = globalThis as Holder;
+let instance: Promise<Database> | null = holder[GLOBAL_KEY] ?? null;
+const remember = (value: Promise<Database> | null) => {
+  instance = value;
+  holder[GLOBAL_KEY] = value;
+};
 
 export function getDatabase(): Promise<Database> {
+  instance ??= holder[GLOBAL_KEY] ?? null;
   if (!instance) throw new Error('Database not started: call startDatabase() first');
   return instance;
 }
@@ -51,8 +61,9 @@ async function seedIfEmpty(database: Database): Promise<void> {
 }
 
 export function startDatabase(): Promise<Database> {
+  instance ??= holder[GLOBAL_KEY] ?? null;
   if (instance) return instance;
-  instance = (async () => {
+  remember((async () => {
     const config = databaseConfigFromEnv();
     const database = await openDatabase(config);
     try {
@@ -69,15 +80,13 @@ export function startDatabase(): Promise<Database> {
       await database.close();
       throw error;
     }
-  })();
-  instance.catch(() => {
-    instance = null;
-  });
-  return instance;
+  })());
+  instance!.catch(() => remember(null));
+  return instance!;
 }
 
 export async function stopDatabase(): Promise<void> {
-  const current = instance;
-  instance = null;
+  const current = instance ?? holder[GLOBAL_KEY] ?? null;
+  remember(null);
   if (current) await (await current).close();
 }

@@ -46,8 +46,11 @@ export const NODE_TYPE_LABELS: Record<NodeType, string> = {
   kapitel: 'Kapitel',
 };
 
-/** Kind-specific extra fields shown on the detail page, in display order (labels: UI catalogue `field.<key>`). */
-export const EXTRA_FIELD_KEYS = ['bedarf', 'massnahme', 'beteiligte', 'vereinbarung', 'finanzierungsvorbehalt'] as const;
+/**
+ * Kind-specific extra fields shown on the detail page, in display order (labels: UI catalogue
+ * `field.<key>`). Beteiligte are shown as linked actors, not repeated here.
+ */
+export const EXTRA_FIELD_KEYS = ['bedarf', 'massnahme', 'vereinbarung', 'finanzierungsvorbehalt'] as const;
 
 /** How a structure node is named in breadcrumbs: "Handlungsfeld Bildung", "Leitziel A", "Handlungsziel A1". */
 export function nodeLabel(node: { type: NodeType; code: string | null; title: string }): string {

@@ -17,6 +17,12 @@ function actorLinks(akteure: IkAkteur[] | undefined, names: string[]): PlannedAc
   return list.map((a) => ({ name: a.name, role: 'verantwortlich', wording: a.alias ?? a.name }));
 }
 
+/** The publisher's name without the address block printed after it ("Postfach …", "Telefon: …"). */
+export function publisherName(herausgeber: string | undefined): string | null {
+  if (!herausgeber) return null;
+  return herausgeber.split(/\s+(?=Postfach\b|Telefon\b|Fax\b|E-Mail\b|Internet\b|\d{5}\s)/)[0]!.trim() || null;
+}
+
 const source = (q: Quelle, title: string) => ({ file: q.datei, line: q.zeile, document: title });
 
 export function integrationskonzeptToPlan(c: IntegrationskonzeptCatalogue): ImportPlan {
@@ -138,10 +144,11 @@ export function integrationskonzeptToPlan(c: IntegrationskonzeptCatalogue): Impo
     slug: 'integrationskonzept',
     title: c.title,
     subtitle: c.subtitle ?? null,
-    publisher: c.herausgeber ?? null,
+    publisher: publisherName(c.herausgeber),
     stand: c.stand,
     description: c.vorwort ?? null,
-    extra: {},
+    // The full imprint (address, phone, e-mail of the office) as printed.
+    extra: c.herausgeber ? { impressum: c.herausgeber } : {},
     position: 0,
     edition: { label: `Stand ${c.stand}`, stand: c.stand, sourceFile: c.quelle.datei },
     nodes,

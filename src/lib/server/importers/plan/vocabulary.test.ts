@@ -37,6 +37,13 @@ describe('titleFromText', () => {
   it('takes the first sentence', () => {
     expect(titleFromText('Die Kammern werben. Weitere Sätze folgen.')).toBe('Die Kammern werben.');
   });
+  it('does not end the sentence at abbreviations', () => {
+    expect(
+      titleFromText('Die Kammern werben ihrem gesetzlichen Auftrag gemäß (z.B. Berufsbildungsgesetz, Handwerksordnung u.a.) für Plätze. Zweiter Satz.'),
+    ).toBe('Die Kammern werben ihrem gesetzlichen Auftrag gemäß (z.B. Berufsbildungsgesetz, Handwerksordnung u.a.) für Plätze.');
+    expect(titleFromText('Es gibt ca. 1300 Plätze. Mehr.')).toBe('Es gibt ca. 1300 Plätze.');
+    expect(titleFromText('Angebote der VHS, z. B. Kurse. Weiteres.')).toBe('Angebote der VHS, z. B. Kurse.');
+  });
   it('cuts long sentences at a word', () => {
     const title = titleFromText('a '.repeat(100), 20);
     expect(title.endsWith(' …')).toBe(true);

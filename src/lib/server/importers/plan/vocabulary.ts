@@ -40,10 +40,24 @@ export function splitTargetGroups(text: string | null | undefined): { name: stri
   return result;
 }
 
+/** Abbreviations whose period does not end a sentence ("z.B.", "u.a.", "ca." …). */
+const ABBREVIATION = /(?:^|[\s(])(?:z\.\s?B|u\.\s?a|d\.\s?h|i\.\s?d\.\s?R|o\.\s?g|u\.\s?U|bzw|ggf|ca|Nr|etc|inkl|evtl|usw|vgl|sog|Abs|Std|Tel|bspw|max|min|mind|ff?|[A-ZÄÖÜa-zäöü])$/;
+
+/** The first sentence of a text: ends at . ! ? followed by a capital, unless the period closes an abbreviation. */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[.!?](?=\s+["„(]?[A-ZÄÖÜ0-9]|\s*$)/g;
+  for (let m = end.exec(flat); m; m = end.exec(flat)) {
+    const before = flat.slice(0, m.index);
+    if (m[0] === '.' && ABBREVIATION.test(before)) continue;
+    return flat.slice(0, m.index + 1);
+  }
+  return flat;
+}
+
 /** A title for records printed without one: the first sentence, cut at a word boundary. */
 export function titleFromText(text: string, maxLength = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const sentence = flat.match(/^(.+?[.!?])(\s|$)/)?.[1] ?? flat;
+  const sentence = firstSentence(text);
   if (sentence.length <= maxLength) return sentence;
   const cut = sentence.slice(0, maxLength);
   const space = cut.lastIndexOf(' ');
