@@ -62,7 +62,7 @@ CREATE TABLE search_terms (
   -- Lexeme of the word in this engine's vielfalt_german ('' for stop words).
   stem text NOT NULL,
   ndoc integer NOT NULL
-);
+) WITH (fillfactor = 70);
 --> statement-breakpoint
 CREATE INDEX search_terms_fold_trgm_idx ON search_terms USING gin (fold gin_trgm_ops);
 --> statement-breakpoint
@@ -78,6 +78,7 @@ CREATE OR REPLACE FUNCTION vielfalt_search_refresh(measure_ids uuid[]) RETURNS i
   LANGUAGE plpgsql AS $$
 DECLARE
   ids uuid[];
+  old_words text[];
   written integer;
 BEGIN
   IF measure_ids IS NULL OR cardinality(measure_ids) = 0 THEN
@@ -90,13 +91,10 @@ BEGIN
     SELECT m.id FROM measures m WHERE m.parent_measure_id = ANY (measure_ids)
   ) s;
 
-  WITH old AS (
-    SELECT w, count(*)::int AS n FROM search_documents d, unnest(d.words) AS w
-    WHERE d.measure_id = ANY (ids) GROUP BY w
-  )
-  UPDATE search_terms t SET ndoc = t.ndoc - old.n FROM old WHERE t.word = old.w;
+  -- The old documents' words, for the lexicon's counts.
+  WITH gone AS (DELETE FROM search_documents WHERE measure_id = ANY (ids) RETURNING words)
+  SELECT coalesce(array_agg(w), '{}') INTO old_words FROM gone, unnest(gone.words) AS w;
 
-  DELETE FROM search_documents WHERE measure_id = ANY (ids);
 
   INSERT INTO search_documents (measure_id, municipality_id, catalogue_id, published, is_gap, position, updated_at,
                                 numbers, facet_keys, place, snippet_text, words, tsv)
@@ -173,7 +171,7 @@ BEGIN
            t.position, t.updated_at,
            ARRAY(SELECT DISTINCT x FROM unnest(
              ARRAY[lower(t.number)] || coalesce(na.leaf_numbers, '{}') || coalesce(na.coded_numbers, '{}')
-               || coalesce(na.codes, '{}')) AS x WHERE x IS NOT NULL AND x <> '') AS numbers,
+               || coalesce(na.codes, '{}')) AS x WHERE x ~ '^[a-z0-9][a-z0-9.]*$') AS numbers,
            ARRAY['k:' || t.catalogue_id, 's:' || t.state_code]
              || coalesce(na.keys, '{}') || coalesce(aa.keys, '{}') || coalesce(ga.keys, '{}')
              || CASE WHEN t.direction_inward THEN ARRAY['r:innen'] ELSE '{}' END
@@ -199,28 +197,39 @@ BEGIN
          d.numbers, ARRAY(SELECT DISTINCT k FROM unnest(d.facet_keys) AS k WHERE k IS NOT NULL), d.place,
          d.snippet_text,
          CASE WHEN d.published THEN ARRAY(
-           SELECT DISTINCT lower(p.token)
-           FROM ts_parse('default', concat_ws(E'\n', d.a_text, d.b_text, d.c_text, d.d_text)) AS p
-           WHERE p.tokid IN (1, 2, 10, 11) AND length(p.token) >= 3) ELSE '{}' END,
+           SELECT DISTINCT w
+           FROM unnest(string_to_array(regexp_replace(lower(concat_ws(' ', d.a_text, d.b_text, d.c_text, d.d_text)),
+                                                      '[^[:alpha:]]+', ' ', 'g'), ' ')) AS w
+           WHERE length(w) >= 3) ELSE '{}' END,
          setweight(to_tsvector('vielfalt_german', d.a_text), 'A')
-           || setweight(array_to_tsvector(d.numbers), 'A')
+           || array_to_string(ARRAY(SELECT quote_literal(x) || ':1A' FROM unnest(d.numbers) AS x), ' ')::tsvector
            || setweight(to_tsvector('vielfalt_german', d.b_text), 'B')
            || setweight(to_tsvector('vielfalt_german', d.c_text), 'C')
            || setweight(to_tsvector('vielfalt_german', d.d_text), 'D')
   FROM doc d;
   GET DIAGNOSTICS written = ROW_COUNT;
 
+  -- Lexicon: apply the change in document counts per word; only words whose count changed are
+  -- touched, and only new words are stemmed.
   WITH fresh AS (
     SELECT w, count(*)::int AS n FROM search_documents d, unnest(d.words) AS w
     WHERE d.measure_id = ANY (ids) GROUP BY w
   ),
-  bumped AS (
-    UPDATE search_terms t SET ndoc = t.ndoc + fresh.n FROM fresh WHERE t.word = fresh.w RETURNING t.word
+  stale AS (
+    SELECT w, count(*)::int AS n FROM unnest(old_words) AS w GROUP BY w
+  ),
+  delta AS (
+    SELECT coalesce(f.w, s.w) AS w, coalesce(f.n, 0) - coalesce(s.n, 0) AS n
+    FROM fresh f FULL JOIN stale s ON s.w = f.w
   )
-  INSERT INTO search_terms (word, fold, stem, ndoc)
-  SELECT f.w, vielfalt_search_fold(f.w),
-         coalesce((tsvector_to_array(to_tsvector('vielfalt_german', f.w)))[1], ''), f.n
-  FROM fresh f WHERE NOT EXISTS (SELECT 1 FROM bumped b WHERE b.word = f.w);
+  INSERT INTO search_terms AS t (word, fold, stem, ndoc)
+  SELECT d.w,
+         coalesce(e.fold, vielfalt_search_fold(d.w)),
+         coalesce(e.stem, (tsvector_to_array(to_tsvector('vielfalt_german', d.w)))[1], ''),
+         d.n
+  FROM delta d LEFT JOIN search_terms e ON e.word = d.w
+  WHERE d.n <> 0
+  ON CONFLICT (word) DO UPDATE SET ndoc = t.ndoc + excluded.ndoc;
 
   DELETE FROM search_terms WHERE ndoc <= 0;
   RETURN written;

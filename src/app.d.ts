@@ -7,6 +7,10 @@ declare global {
     }
     interface Locals {
       locale: import('$lib/i18n').Locale;
+      /** The signed-in user (set by hooks.server.ts from the session cookie), or null. */
+      user: import('$lib/server/auth/policy').SessionUser | null;
+      /** The session id (hash) of the signed-in user, or null. */
+      sessionId: string | null;
     }
   }
 }

@@ -30,6 +30,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     event.cookies.set('lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
   }
   event.locals.locale = locale;
+  event.locals.user = null;
+  event.locals.sessionId = null;
 
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),

@@ -470,7 +470,9 @@ export const sessions = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Absolute timeout; the idle timeout is checked against last_seen_at. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -517,4 +519,143 @@ export const importRuns = pgTable('import_runs', {
   startedAt: createdAt(),
   files: jsonb('files').$type<{ name: string; sha256: string }[]>().notNull(),
   summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+// ---------------------------------------------------------------------------
+// Back office: tokens, rate limits, change requests, suggestions, notifications
+// ---------------------------------------------------------------------------
+
+/** One-time links set by administrators: invitations and password resets (only the hash is stored). */
+export const authTokens = pgTable(
+  'auth_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').$type<'invite' | 'reset'>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('auth_tokens_user_idx').on(t.userId)],
+);
+
+/** Fixed-window counters for rate limits (login per address, public forms per client). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  count: integer('count').notNull().default(0),
+});
+
+export const CHANGE_STATES = ['entwurf', 'in_pruefung', 'veroeffentlicht', 'abgelehnt', 'zurueckgezogen'] as const;
+export type ChangeState = (typeof CHANGE_STATES)[number];
+
+/**
+ * A proposed change to a measure (or a new measure) that waits for review: the public keeps
+ * seeing the published measure until an editor publishes the change.
+ */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: id(),
+    catalogueId: uuid('catalogue_id')
+      .notNull()
+      .references(() => catalogues.id),
+    /** The measure changed; for a new measure, the unpublished measure row. */
+    measureId: uuid('measure_id').references(() => measures.id),
+    /** measures.version the change was based on: differs at publication → merge needed. */
+    baseVersion: integer('base_version'),
+    /** Full proposed editable state of the measure. */
+    proposed: jsonb('proposed').$type<Record<string, unknown>>().notNull(),
+    state: text('state').$type<ChangeState>().notNull().default('entwurf'),
+    authorId: uuid('author_id').references(() => users.id),
+    comment: text('comment'),
+    reviewerId: uuid('reviewer_id').references(() => users.id),
+    reviewComment: text('review_comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('change_requests_state_idx').on(t.state, t.createdAt),
+    index('change_requests_measure_idx').on(t.measureId),
+    check(
+      'change_requests_state_ck',
+      sql`${t.state} in ('entwurf', 'in_pruefung', 'veroeffentlicht', 'abgelehnt', 'zurueckgezogen')`,
+    ),
+  ],
+);
+
+export const SUGGESTION_STATES = ['neu', 'uebernommen', 'abgelehnt'] as const;
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+
+/** "Maßnahme vorschlagen": suggestions from the public, moderated by Redaktion. */
+export const suggestions = pgTable(
+  'suggestions',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    catalogueId: uuid('catalogue_id').references(() => catalogues.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    responsibleText: text('responsible_text'),
+    targetGroupText: text('target_group_text'),
+    /** Optional contact data, only with explicit consent; deleted after the retention period. */
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    state: text('state').$type<SuggestionState>().notNull().default('neu'),
+    reason: text('reason'),
+    measureId: uuid('measure_id').references(() => measures.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    purgeAfter: timestamp('purge_after', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('suggestions_state_idx').on(t.state, t.createdAt),
+    check('suggestions_state_ck', sql`${t.state} in ('neu', 'uebernommen', 'abgelehnt')`),
+  ],
+);
+
+/** In-app notifications ("Meine Aufgaben"). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
+);
+
+/** E-mails to send: delivered through SMTP when configured, kept here otherwise. */
+export const outbox = pgTable('outbox', {
+  id: id(),
+  recipient: text('recipient').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+});
+
+/** Instance settings editable by administrators (e.g. suggestion retention in days). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
 });
