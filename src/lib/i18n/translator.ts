@@ -4,12 +4,26 @@
  * plus `_zero`/`_two`/`_few`/`_many` where the language has them) chosen by `Intl.PluralRules`.
  */
 import i18next, { type i18n } from 'i18next';
-import de from './locales/de.json';
-import en from './locales/en.json';
+import deCore from './locales/de.json';
+import deAuth from './locales/de.auth.json';
+import deAdmin from './locales/de.admin.json';
+import deSuggest from './locales/de.suggest.json';
+import enCore from './locales/en.json';
+import enAuth from './locales/en.auth.json';
+import enAdmin from './locales/en.admin.json';
+import enSuggest from './locales/en.suggest.json';
 import tr from './locales/tr.json';
 import uk from './locales/uk.json';
 import ar from './locales/ar.json';
 import { DEFAULT_LOCALE, LOCALES, asLocale, type Locale } from './locales';
+
+/**
+ * Each language's catalogue is the core file plus one file per back-office area
+ * (`<lang>.<area>.json`, each holding its own top-level namespace), so areas can grow
+ * independently without editing one huge file.
+ */
+const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest };
+const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest };
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = { de, en, tr, uk, ar };
 
