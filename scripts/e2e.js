@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root } from './lib/build.js';
+import { ensureBuilt, root } from './lib/build.js';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
@@ -17,6 +17,8 @@ if (!fs.existsSync(chromium)) {
   console.warn(message);
   process.exit(0);
 }
+// Build before Playwright starts the server, so its start-up timeout covers only the start.
+ensureBuilt({ quiet: true });
 const result = spawnSync(
   process.execPath,
   [path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', ...process.argv.slice(2)],

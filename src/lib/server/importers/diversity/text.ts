@@ -3,6 +3,9 @@
  * Markdown, entities, page artefacts) into clean logical lines, assembling field text from
  * lines, and normalising titles for comparison.
  */
+import { decodeEntities } from '../html-entities';
+
+export { decodeEntities };
 
 /** One logical line of the document with the 1-based line number it was read from. */
 export interface Line {
@@ -10,60 +13,7 @@ export interface Line {
   zeile: number;
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  shy: '',
-  ndash: '–',
-  mdash: '—',
-  bdquo: '„',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  sbquo: '‚',
-  laquo: '«',
-  raquo: '»',
-  bull: '•',
-  middot: '·',
-  hellip: '…',
-  sect: '§',
-  euro: '€',
-  auml: 'ä',
-  ouml: 'ö',
-  uuml: 'ü',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  Uuml: 'Ü',
-  szlig: 'ß',
-  eacute: 'é',
-  egrave: 'è',
-  copy: '©',
-  reg: '®',
-  deg: '°',
-  sup1: '¹',
-  sup2: '²',
-  sup3: '³',
-};
 
-/** Decodes named and numeric HTML character references; unknown names stay as printed. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z][a-zA-Z0-9]*);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x') || ref.startsWith('#X')) {
-      const code = Number.parseInt(ref.slice(2), 16);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    if (ref.startsWith('#')) {
-      const code = Number.parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref] ?? whole;
-  });
-}
 
 /**
  * Removes HTML and Markdown markup from one extracted line. Block tags become line breaks

@@ -7,6 +7,9 @@
  * Runs of spaces are kept here on purpose: in the table cells they stand for line breaks
  * (see `normValue`) or separate two actors (see actors/splitActors). Callers normalise.
  */
+import { decodeEntities } from '../html-entities';
+
+export { decodeEntities };
 
 export interface CellText {
   text: string;
@@ -14,44 +17,7 @@ export interface CellText {
   markers: string[];
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  shy: '',
-  ndash: '–',
-  mdash: '—',
-  bdquo: '„',
-  ldquo: '“',
-  rdquo: '”',
-  sbquo: '‚',
-  lsquo: '‘',
-  rsquo: '’',
-  hellip: '…',
-  euro: '€',
-  sect: '§',
-  auml: 'ä',
-  ouml: 'ö',
-  uuml: 'ü',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  Uuml: 'Ü',
-  szlig: 'ß',
-  eacute: 'é',
-};
 
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[body] ?? ENTITIES[body.toLowerCase()] ?? m;
-  });
-}
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {
   '⁰': '0',

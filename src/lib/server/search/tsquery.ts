@@ -1,0 +1,120 @@
+/**
+ * Builds tsquery text from tokens and their lexicon resolution (pure). Lexemes are quoted and
+ * used as they are (`'forder'`, `'a1.3'`), so PostgreSQL does not stem them a second time.
+ *
+ * Each query word becomes an OR group of its alternatives; the groups are combined with AND
+ * (every word must match) or, as a fallback when that finds nothing, with OR.
+ */
+import { TYPO_SIMILARITY, type ResolvedWord } from './lexicon';
+import type { QueryToken } from './tokenize';
+
+export function lexeme(text: string, prefix = false): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
+}
+
+function group(parts: string[]): string {
+  const unique = [...new Set(parts)];
+  return unique.length === 1 ? unique[0]! : `( ${unique.join(' | ')} )`;
+}
+
+export interface Correction {
+  /** The word as typed. */
+  from: string;
+  /** Lexicon words also searched for it. */
+  to: string[];
+}
+
+export interface BuiltQuery {
+  /** All alternatives (stems, transliterations, completions, typo candidates, compound parts). */
+  full: string | null;
+  /** Only the words' own stems, transliterations and numbers: ranks exact matches higher. */
+  strict: string | null;
+  /** The same groups combined with OR (fallback when no measure matches all words). */
+  any: string | null;
+  /** Number tokens ("3.2", "a1"): exact-number matches rank first. */
+  numbers: string[];
+  /** Words replaced by similar lexicon words (typo tolerance). */
+  corrections: Correction[];
+  /** Number of terms (words that are not stop words, and numbers). */
+  termCount: number;
+}
+
+export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): BuiltQuery {
+  const byWord = new Map(resolved.map((r) => [r.word, r]));
+  const fullGroups: string[] = [];
+  const strictGroups: string[] = [];
+  const numbers: string[] = [];
+  const corrections: Correction[] = [];
+
+  for (const token of tokens) {
+    if (token.kind === 'number') {
+      numbers.push(token.text);
+      fullGroups.push(lexeme(token.text));
+      strictGroups.push(lexeme(token.text));
+      continue;
+    }
+    const r = byWord.get(token.text);
+    if (!r) continue;
+    const exact = [r.stem, ...r.foldStems].filter(Boolean);
+    const alternatives = exact.map((s) => lexeme(s));
+    if (token.prefix && r.stem) {
+      // Stem prefix ("sprachfor:*") and completions from the lexicon ("förderu" → forder).
+      if (r.stem.length >= 3) alternatives.push(lexeme(r.stem, true));
+      alternatives.push(...r.prefixStems.map((s) => lexeme(s)));
+    }
+    if (!r.known) {
+      const typos = r.similar.filter((c) => c.similarity >= TYPO_SIMILARITY).slice(0, 3);
+      if (typos.length) {
+        alternatives.push(...typos.map((c) => lexeme(c.stem)));
+        corrections.push({ from: r.word, to: typos.map((c) => c.word) });
+      }
+    }
+    if (r.compound && r.compound.tails.length) {
+      alternatives.push(`( ${lexeme(r.compound.head, true)} & ${group(r.compound.tails.map((t) => lexeme(t)))} )`);
+    }
+    if (!alternatives.length) continue; // a stop word
+    fullGroups.push(group(alternatives));
+    if (exact.length) strictGroups.push(group(exact.map((s) => lexeme(s))));
+  }
+
+  return {
+    full: fullGroups.length ? fullGroups.join(' & ') : null,
+    strict: strictGroups.length ? strictGroups.join(' & ') : null,
+    any: fullGroups.length > 1 ? fullGroups.join(' | ') : null,
+    numbers,
+    corrections,
+    termCount: fullGroups.length,
+  };
+}
+
+/**
+ * "Meinten Sie …?": the query with every unknown word replaced by its most similar lexicon
+ * word; null when there is nothing to propose.
+ */
+export function suggestQuery(query: string, resolved: ResolvedWord[]): string | null {
+  let changed = false;
+  let text = query;
+  for (const r of resolved) {
+    if (r.known || !r.similar.length) continue;
+    const best = r.similar[0]!;
+    const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${escapeRegExp(r.word)})(?=$|[^\\p{L}\\p{N}])`, 'iu');
+    const next = text.replace(pattern, (_m, before: string, found: string) => before + matchCase(best.word, found));
+    if (next !== text) {
+      changed = true;
+      text = next;
+    }
+  }
+  return changed ? text : null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Sprachfördrung" → "Sprachförderung" (capitalised like the typed word). */
+function matchCase(word: string, typed: string): string {
+  const first = typed.charAt(0);
+  return first && first === first.toLocaleUpperCase('de-DE') && first !== first.toLocaleLowerCase('de-DE')
+    ? word.charAt(0).toLocaleUpperCase('de-DE') + word.slice(1)
+    : word;
+}
