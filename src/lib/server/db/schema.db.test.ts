@@ -34,6 +34,12 @@ async function introspect(db: Db) {
   };
 }
 
+/**
+ * Tables created by hand-written SQL migrations instead of the Drizzle schema: the search index
+ * (drizzle/0003_search_index.sql) is maintained by triggers and read with raw SQL only.
+ */
+const SQL_ONLY_TABLES = ['search_documents', 'search_terms', 'search_dirty'];
+
 const tables = (Object.values(schema) as unknown[]).filter(
   (value): value is PgTable => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
 );
@@ -50,7 +56,11 @@ describe('migrations', () => {
   it('create every table and column the Drizzle schema declares', async () => {
     for (const database of databases) {
       const { columns } = await introspect(database.db);
-      const actual = new Set(columns.map((c) => `${c.table_name}.${c.column_name}`));
+      const actual = new Set(
+        columns.filter((c) => !SQL_ONLY_TABLES.includes(String(c.table_name))).map((c) => `${c.table_name}.${c.column_name}`),
+      );
+      const sqlOnly = new Set(columns.map((c) => String(c.table_name)).filter((t) => SQL_ONLY_TABLES.includes(t)));
+      expect([...sqlOnly].sort()).toEqual([...SQL_ONLY_TABLES].sort());
       const expected = tables.flatMap((t) => {
         const config = getTableConfig(t);
         return config.columns.map((c) => `${config.name}.${c.name}`);
