@@ -77,6 +77,14 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     expect(await counts(database)).toEqual(afterFirst);
   });
 
+  it('skips the annual review (reference material) with a note and imports the rest', async () => {
+    const before = await counts(database);
+    const report = await importSources(database, [...sources(), readSourceFile(path.join(SOURCES, '002_f4ed1d705e4e74d9.txt'))]);
+    expect(report.skipped).toEqual([{ name: '002_f4ed1d705e4e74d9.txt', reason: expect.stringMatching(/Jahresrückblick.*nicht importiert/) }]);
+    expect(report.warnings).toContainEqual(expect.objectContaining({ datei: '002_f4ed1d705e4e74d9.txt', code: 'skipped-document' }));
+    expect(await counts(database)).toEqual(before);
+  });
+
   it('updates only the measure whose text changed, with one revision', async () => {
     const changed = sources().map((f) =>
       f.name.startsWith('000')
@@ -101,7 +109,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
   it.each([
     ['a truncated document', () => ({ name: FILES[0]!, text: sources()[0]!.text.slice(0, 1500) })],
     ['a binary file', () => decodeSource('bild.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))],
-    ['another kind of document', () => readSourceFile(path.join(SOURCES, '002_f4ed1d705e4e74d9.txt'))],
+    ['another kind of document', () => ({ name: 'protokoll.txt', text: 'Protokoll der Sitzung vom 3. März\n\nTOP 1: Begrüßung\nTOP 2: Verschiedenes\n' })],
     ['invalid UTF-8', () => decodeSource('latin1.txt', new Uint8Array([0x4d, 0x61, 0xdf, 0x6e, 0x61, 0x68, 0x6d, 0x65]))],
   ])('refuses %s with file and line, leaving the database unchanged', async (_label, broken) => {
     const before = await counts(database);

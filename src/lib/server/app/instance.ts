@@ -46,10 +46,8 @@ async function seedIfEmpty(database: Database): Promise<void> {
   if ((row?.n ?? 0) > 0) return;
   const files = seedFiles();
   if (!files.length) return;
-  // Only documents an importer recognises; the rest (e.g. the annual review 002) are reference material.
-  const { detectKind } = await import('../importers/kinds');
-  const sources = files.map(readSourceFile).filter((f) => detectKind(f.text));
-  if (!sources.length) return;
+  // Reference material among them (e.g. the annual review 002) is skipped by the pipeline.
+  const sources = files.map(readSourceFile);
   const started = Date.now();
   const report = await importSources(database, sources);
   log.info('seed.imported', {

@@ -49,3 +49,19 @@ export const DOCUMENT_KINDS: DocumentKind[] = [
 export function detectKind(text: string): DocumentKind | null {
   return DOCUMENT_KINDS.find((k) => k.looksLike(text)) ?? null;
 }
+
+/**
+ * Documents we know and deliberately do not import as a catalogue: they are reference material
+ * (e.g. the KI's annual review: events, projects, contact persons). The importer skips them with
+ * a note in the report instead of failing the whole import.
+ */
+export const REFERENCE_DOCUMENTS: { label: string; looksLike: (text: string) => boolean }[] = [
+  {
+    label: 'Jahresrückblick des Kommunalen Integrationszentrums',
+    looksLike: (text) => /^\s*Jahresrückblick \d{4}\s*$/m.test(text.slice(0, 2000)) && /Integrationszentrum/.test(text.slice(0, 4000)),
+  },
+];
+
+export function detectReferenceDocument(text: string): string | null {
+  return REFERENCE_DOCUMENTS.find((d) => d.looksLike(text))?.label ?? null;
+}

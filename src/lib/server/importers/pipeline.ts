@@ -6,7 +6,7 @@ import { auditLog, importRuns, type CatalogueKind } from '../db/schema';
 import type { Database, Db } from '../db/connection';
 import { ensureMunicipality } from '../catalogue/municipality';
 import { sha256 } from '../text/hash';
-import { DOCUMENT_KINDS, detectKind } from './kinds';
+import { DOCUMENT_KINDS, detectKind, detectReferenceDocument } from './kinds';
 import { writeImportPlan, type WriteOutcome } from './plan/write';
 import type { ImportPlan } from './plan/types';
 import { ImportError, type ImportWarning, type ParsedCatalogue, type SourceFile } from './types';
@@ -14,6 +14,8 @@ import { summarisePlan, type PlanSummary } from './summary';
 
 export interface ParsedSources {
   files: { name: string; kind: CatalogueKind; sha256: string }[];
+  /** Files recognised as reference material, not imported. */
+  skipped: { name: string; reason: string }[];
   catalogues: ParsedCatalogue[];
   plans: ImportPlan[];
   warnings: ImportWarning[];
@@ -37,8 +39,17 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
   if (!files.length) throw new ImportError('Keine Dateien angegeben.', '-');
   const byKind = new Map<CatalogueKind, SourceFile[]>();
   const fileInfo: ParsedSources['files'] = [];
+  const skipped: ParsedSources['skipped'] = [];
+  const warnings: ImportWarning[] = [];
   for (const file of files) {
     const kind = detectKind(file.text);
+    const reference = kind ? null : detectReferenceDocument(file.text);
+    if (reference) {
+      const reason = `${reference}: Referenzmaterial ohne Maßnahmenkatalog – nicht importiert.`;
+      skipped.push({ name: file.name, reason });
+      warnings.push({ datei: file.name, zeile: 1, meldung: reason, code: 'skipped-document' });
+      continue;
+    }
     if (!kind)
       throw new ImportError(
         'Unbekannte Dokumentart: weder Integrationskonzept noch Diversity-Katalog noch Projektbericht mit Vereinbarungen.',
@@ -48,9 +59,9 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
     byKind.set(kind.kind, [...(byKind.get(kind.kind) ?? []), file]);
     fileInfo.push({ name: file.name, kind: kind.kind, sha256: sha256(file.text) });
   }
+  if (!fileInfo.length) throw new ImportError('Keine der Dateien enthält einen Maßnahmenkatalog.', files[0]!.name, 1);
   const catalogues: ParsedCatalogue[] = [];
   const plans: ImportPlan[] = [];
-  const warnings: ImportWarning[] = [];
   for (const kind of DOCUMENT_KINDS) {
     const kindFiles = byKind.get(kind.kind);
     if (!kindFiles) continue;
@@ -60,13 +71,13 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
     warnings.push(...result.warnings);
     plans.push(...result.catalogues.map((c) => kind.toPlan(c)));
   }
-  return { files: fileInfo, catalogues, plans, warnings };
+  return { files: fileInfo, skipped, catalogues, plans, warnings };
 }
 
 export async function importSources(database: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const parsed = parseSources(files, options.onProgress);
   const summaries = parsed.plans.map(summarisePlan);
-  const base = { files: parsed.files, catalogues: parsed.catalogues, warnings: parsed.warnings, summaries };
+  const base = { files: parsed.files, skipped: parsed.skipped, catalogues: parsed.catalogues, warnings: parsed.warnings, summaries };
   if (options.dryRun) return { ...base, dryRun: true, outcomes: [] };
 
   const outcomes = await database.db.transaction(async (transaction) => {

@@ -11,6 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
+import { textArray } from './sql-util';
 import type { QueryToken } from './tokenize';
 
 /** Typo candidates at least this similar (pg_trgm similarity of folded words) are searched too. */
@@ -63,7 +64,7 @@ export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<Resolv
     WITH q AS (
       SELECT t.ord::int AS ord, t.word, vielfalt_search_fold(t.word) AS fold,
              coalesce((tsvector_to_array(to_tsvector('vielfalt_german', t.word)))[1], '') AS stem
-      FROM unnest(${texts}::text[]) WITH ORDINALITY AS t(word, ord)
+      FROM unnest(${textArray(texts)}::text[]) WITH ORDINALITY AS t(word, ord)
     )
     SELECT q.ord, q.word, q.stem,
       ARRAY(SELECT DISTINCT s.stem FROM search_terms s WHERE s.fold = q.fold AND s.stem <> '') AS fold_stems,
@@ -92,7 +93,7 @@ export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<Resolv
           CROSS JOIN LATERAL (
             SELECT s.stem FROM search_terms s WHERE s.fold = substr(q.fold, 1, i) AND s.stem <> '' LIMIT 1) hs
           CROSS JOIN LATERAL (
-            SELECT coalesce((tsvector_to_array(to_tsvector('vielfalt_german', substr(q.word, i + 1))))[1], '') AS tail_stem) ts
+            SELECT coalesce((tsvector_to_array(to_tsvector('vielfalt_german', substr(q.fold, i + 1))))[1], '') AS tail_stem) ts
           ORDER BY i DESC) h
         WHERE cardinality(h.tails) > 0 LIMIT 1)
       END AS compound

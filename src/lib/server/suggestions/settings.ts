@@ -44,6 +44,8 @@ export async function setRetentionDays(db: Db, userId: string | null, value: unk
   return days;
 }
 
+const secrets = new WeakMap<Db, string>();
+
 /**
  * The key that signs form timestamps: VIELFALT_SECRET when set, else a random one created at
  * first use and stored in `settings` (so it survives restarts and holds across processes).
@@ -51,10 +53,13 @@ export async function setRetentionDays(db: Db, userId: string | null, value: unk
 export async function getFormSecret(db: Db): Promise<string> {
   const fromEnv = process.env.VIELFALT_SECRET?.trim();
   if (fromEnv) return fromEnv;
+  const cached = secrets.get(db);
+  if (cached) return cached;
   const generated = crypto.randomBytes(32).toString('base64url');
   // Two processes starting at once: the first insert wins, both read the same row.
   await db.insert(settings).values({ key: SECRET_SETTING, value: generated }).onConflictDoNothing();
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SECRET_SETTING));
   if (typeof row?.value !== 'string' || !row.value) throw new Error('Form secret missing');
+  secrets.set(db, row.value);
   return row.value;
 }
