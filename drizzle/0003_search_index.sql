@@ -49,10 +49,7 @@ CREATE TABLE search_documents (
 );
 --> statement-breakpoint
 CREATE INDEX search_documents_tsv_idx ON search_documents USING gin (tsv);
---> statement-breakpoint
-CREATE INDEX search_documents_facets_idx ON search_documents USING gin (facet_keys);
---> statement-breakpoint
-CREATE INDEX search_documents_catalogue_idx ON search_documents (catalogue_id, position);
+
 --> statement-breakpoint
 -- Lexicon of words in published documents: typo correction ("Meinten Sie …?"), umlaut
 -- transliteration (fold) and completion of the word being typed.
@@ -64,11 +61,15 @@ CREATE TABLE search_terms (
   ndoc integer NOT NULL
 ) WITH (fillfactor = 70);
 --> statement-breakpoint
-CREATE INDEX search_terms_fold_trgm_idx ON search_terms USING gin (fold gin_trgm_ops);
+-- Nearest words by trigram distance (typos): GiST supports ORDER BY fold <-> 'word' LIMIT n.
+CREATE INDEX search_terms_fold_trgm_idx ON search_terms USING gist (fold gist_trgm_ops);
 --> statement-breakpoint
 CREATE INDEX search_terms_fold_idx ON search_terms (fold text_pattern_ops);
 --> statement-breakpoint
 CREATE INDEX search_terms_stem_idx ON search_terms (stem);
+--> statement-breakpoint
+-- Words ending with a stem (compound help: "…kurs" → integrationskurs).
+CREATE INDEX search_terms_stem_reverse_idx ON search_terms (reverse(stem) text_pattern_ops);
 --> statement-breakpoint
 CREATE TABLE search_dirty (measure_id uuid PRIMARY KEY);
 --> statement-breakpoint

@@ -5,9 +5,13 @@
  * - stem: the word's own lexeme ("maßnahmen" → massnahm, "kinder" → kind);
  * - transliteration: lexicon words with the same folded form ("foerderung" → förderung → forder);
  * - completion of the word being typed: lexicon words starting with it ("sprachfö" → sprachförderung);
- * - typo candidates by trigram similarity ("sprachfördrung" → sprachförderung);
- * - compound split: a known word at the start and lexicon words ending with the rest
- *   ("sprachkurs" → sprach… & …kurs: "Sprach- und Integrationskurs").
+ * - typo candidates, only for unknown words: nearest lexicon words by trigram distance
+ *   (pg_trgm GiST, "sprachfördrung" → sprachförderung);
+ * - compound split: the longest known word at the start, and lexicon words ending with the
+ *   rest ("sprachkurs" → sprach… & …kurs: "Sprach- und Integrationskurs").
+ *
+ * Range conditions (~>=~ / ~<~, i.e. text_pattern_ops) instead of LIKE 'x%' keep the prefix and
+ * suffix look-ups on their indexes although the pattern is computed in the query.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
@@ -30,15 +34,15 @@ export interface ResolvedWord {
   word: string;
   /** Lexeme of the word itself ('' for stop words). */
   stem: string;
-  /** The word (or its stem) occurs in the lexicon. */
+  /** The word (or its stem, or a completion of it) occurs in the lexicon. */
   known: boolean;
   /** Stems of lexicon words with the same folded spelling (umlaut transliteration). */
   foldStems: string[];
   /** Stems of lexicon words that complete the word (only for the word being typed). */
   prefixStems: string[];
-  /** Lexicon words similar to the word, best first. */
+  /** Lexicon words similar to an unknown word, best first. */
   similar: Candidate[];
-  /** Compound split: the first part as a prefix, and stems of lexicon words ending with the rest. */
+  /** Compound split: the first part (used as a prefix), and stems of lexicon words ending with the rest. */
   compound: { head: string; tails: string[] } | null;
 }
 
@@ -50,54 +54,63 @@ interface Row {
   known: boolean;
   prefix_stems: string[] | null;
   similar: Candidate[] | null;
-  compound: { head: string; tails: string[] } | null;
+  compound: { head: string; tails: string[] | null } | null;
 }
+
+/** Upper bound for "starts with x" as a range: x ≤ value < x || U+10FFFF (byte order). */
+const TOP = sql.raw('chr(1114111)');
 
 export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<ResolvedWord[]> {
   const words = tokens.filter((t) => t.kind === 'word');
   if (!words.length) return [];
-  const texts = words.map((w) => w.text);
   const prefixOrd = words.findIndex((w) => w.prefix) + 1; // 0 = none
   const rows = await queryRows<Row>(
     db,
     sql`
-    WITH q AS (
+    WITH q AS MATERIALIZED (
       SELECT t.ord::int AS ord, t.word, vielfalt_search_fold(t.word) AS fold,
              coalesce((tsvector_to_array(to_tsvector('vielfalt_german', t.word)))[1], '') AS stem
-      FROM unnest(${textArray(texts)}::text[]) WITH ORDINALITY AS t(word, ord)
+      FROM unnest(${textArray(words.map((w) => w.text))}::text[]) WITH ORDINALITY AS t(word, ord)
+    ),
+    k AS MATERIALIZED (
+      SELECT q.*,
+        ARRAY(SELECT DISTINCT s.stem FROM search_terms s WHERE s.fold = q.fold AND s.stem <> '') AS fold_stems,
+        (q.stem <> '' AND EXISTS (SELECT 1 FROM search_terms s WHERE s.stem = q.stem))
+          OR EXISTS (SELECT 1 FROM search_terms s WHERE s.fold = q.fold) AS known,
+        CASE WHEN q.ord = ${prefixOrd} AND q.stem <> '' AND length(q.fold) >= 3 THEN ARRAY(
+          SELECT p.stem FROM (
+            SELECT s.stem, max(s.ndoc) AS n FROM search_terms s
+            WHERE s.fold ~>=~ q.fold AND s.fold ~<~ (q.fold || ${TOP}) AND s.stem <> ''
+            GROUP BY s.stem ORDER BY n DESC, s.stem LIMIT 12) p)
+        END AS prefix_stems
+      FROM q
     )
-    SELECT q.ord, q.word, q.stem,
-      ARRAY(SELECT DISTINCT s.stem FROM search_terms s WHERE s.fold = q.fold AND s.stem <> '') AS fold_stems,
-      (q.stem <> '' AND EXISTS (SELECT 1 FROM search_terms s WHERE s.stem = q.stem))
-        OR EXISTS (SELECT 1 FROM search_terms s WHERE s.fold = q.fold) AS known,
-      CASE WHEN q.ord = ${prefixOrd} AND length(q.fold) >= 3 THEN ARRAY(
-        SELECT p.stem FROM (
-          SELECT s.stem, max(s.ndoc) AS n FROM search_terms s
-          WHERE s.fold LIKE replace(replace(q.fold, '_', '\\_'), '%', '\\%') || '%' AND s.stem <> ''
-          GROUP BY s.stem ORDER BY n DESC, s.stem LIMIT 12) p)
-      END AS prefix_stems,
-      CASE WHEN length(q.fold) >= 4 THEN (
-        SELECT json_agg(c) FROM (
-          SELECT s.word, s.stem, round(similarity(s.fold, q.fold)::numeric, 3)::float AS similarity, s.ndoc
-          FROM search_terms s
-          WHERE s.fold % q.fold AND s.stem <> '' AND s.fold <> q.fold AND similarity(s.fold, q.fold) >= ${SUGGEST_SIMILARITY}
-          ORDER BY similarity(s.fold, q.fold) DESC, s.ndoc DESC, s.word LIMIT 5) c)
+    SELECT k.ord, k.word, k.stem, k.fold_stems, k.known, k.prefix_stems,
+      CASE WHEN NOT k.known AND cardinality(coalesce(k.prefix_stems, '{}')) = 0 AND length(k.fold) >= 4 THEN (
+        SELECT json_agg(json_build_object('word', c.word, 'stem', c.stem, 'similarity', round(c.sim::numeric, 3), 'ndoc', c.ndoc)
+                        ORDER BY c.sim DESC, c.ndoc DESC, c.word)
+        FROM (
+          SELECT s.word, s.stem, s.ndoc, similarity(s.fold, k.fold) AS sim
+          FROM search_terms s WHERE s.stem <> ''
+          ORDER BY s.fold <-> k.fold LIMIT 8
+        ) c WHERE c.sim >= ${SUGGEST_SIMILARITY})
       END AS similar,
-      CASE WHEN length(q.fold) >= 8 THEN (
-        SELECT json_build_object('head', h.stem, 'tails', h.tails) FROM (
-          SELECT i, hs.stem, ARRAY(
-              SELECT t.stem FROM search_terms t
-              WHERE t.stem LIKE '%' || ts.tail_stem AND t.stem <> '' AND length(ts.tail_stem) >= 3
-              GROUP BY t.stem ORDER BY max(t.ndoc) DESC, t.stem LIMIT 10) AS tails
-          FROM generate_series(4, length(q.fold) - 4) AS i
-          CROSS JOIN LATERAL (
-            SELECT s.stem FROM search_terms s WHERE s.fold = substr(q.fold, 1, i) AND s.stem <> '' LIMIT 1) hs
-          CROSS JOIN LATERAL (
-            SELECT coalesce((tsvector_to_array(to_tsvector('vielfalt_german', substr(q.fold, i + 1))))[1], '') AS tail_stem) ts
-          ORDER BY i DESC) h
-        WHERE cardinality(h.tails) > 0 LIMIT 1)
+      CASE WHEN length(k.fold) >= 8 THEN (
+        SELECT json_build_object('head', h.stem, 'tails', ARRAY(
+          SELECT t.stem FROM search_terms t
+          WHERE reverse(t.stem) ~>=~ reverse(h.tail_stem) AND reverse(t.stem) ~<~ (reverse(h.tail_stem) || ${TOP})
+            AND t.stem <> ''
+          GROUP BY t.stem ORDER BY max(t.ndoc) DESC, t.stem LIMIT 10))
+        FROM (
+          SELECT s.stem,
+                 coalesce((tsvector_to_array(to_tsvector('vielfalt_german', substr(k.fold, length(s.fold) + 1))))[1], '') AS tail_stem
+          FROM search_terms s
+          WHERE s.fold = ANY (ARRAY(SELECT substr(k.fold, 1, i) FROM generate_series(4, length(k.fold) - 4) AS i))
+            AND s.stem <> ''
+          ORDER BY length(s.fold) DESC, s.ndoc DESC LIMIT 1
+        ) h WHERE length(h.tail_stem) >= 3)
       END AS compound
-    FROM q ORDER BY q.ord`,
+    FROM k ORDER BY k.ord`,
   );
   return rows.map((r) => ({
     word: r.word,
@@ -106,6 +119,6 @@ export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<Resolv
     foldStems: r.fold_stems ?? [],
     prefixStems: r.prefix_stems ?? [],
     similar: (r.similar ?? []).map((c) => ({ ...c, similarity: Number(c.similarity), ndoc: Number(c.ndoc) })),
-    compound: r.compound,
+    compound: r.compound && r.compound.tails?.length ? { head: r.compound.head, tails: r.compound.tails } : null,
   }));
 }

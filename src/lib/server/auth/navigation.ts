@@ -1,0 +1,35 @@
+/**
+ * The back office's navigation: each entry is shown only to users who may use it (rules from
+ * policy.ts; the pages themselves still check on every request).
+ */
+import { can, type Action, type SessionUser } from './policy';
+
+export type AdminNavKey = 'tasks' | 'measures' | 'review' | 'suggestions' | 'actors' | 'users' | 'audit';
+
+interface NavEntry {
+  key: AdminNavKey;
+  href: string;
+  /** Needed permission; null: every signed-in user. */
+  action: Action | null;
+}
+
+export const ADMIN_NAV: readonly NavEntry[] = [
+  { key: 'tasks', href: '/admin', action: null },
+  // Contributors see the measures of their actors, the steering group reads drafts.
+  { key: 'measures', href: '/admin/massnahmen', action: 'draft.read' },
+  { key: 'review', href: '/admin/pruefung', action: 'measure.publish' },
+  { key: 'suggestions', href: '/admin/vorschlaege', action: 'suggestion.moderate' },
+  { key: 'actors', href: '/admin/akteure', action: 'vocabulary.manage' },
+  { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
+  { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
+];
+
+export interface AdminNavItem {
+  key: AdminNavKey;
+  href: string;
+}
+
+export function adminNavFor(user: SessionUser | null): AdminNavItem[] {
+  if (!user) return [];
+  return ADMIN_NAV.filter((e) => e.action === null || can(user, e.action)).map(({ key, href }) => ({ key, href }));
+}

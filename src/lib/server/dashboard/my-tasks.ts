@@ -1,0 +1,219 @@
+/**
+ * "Meine Aufgaben": what waits for the signed-in user. Each section is present only when the
+ * user may act on it (policy `can`); absent sections are null.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/connection';
+import { can, type SessionUser } from '../auth/policy';
+import { listNotifications, unreadCount, type NotificationItem } from '../notifications/inbox';
+import { countFailedMails, countPendingMails, isSmtpConfigured } from '../notifications/delivery';
+import type { ChangeState } from '../db/schema';
+
+export interface ChangeRequestTask {
+  id: string;
+  state: ChangeState;
+  title: string;
+  measureId: string | null;
+  catalogueTitle: string;
+  authorName: string | null;
+  reviewComment: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MeasureTask {
+  id: string;
+  title: string;
+  number: string | null;
+  slug: string;
+  catalogueSlug: string;
+  catalogueTitle: string;
+  /** ISO date, or null when never reviewed. */
+  lastReviewedAt: string | null;
+  updatedAt: Date;
+}
+
+export interface SuggestionTask {
+  id: string;
+  title: string;
+  createdAt: Date;
+}
+
+export interface Counted<T> {
+  total: number;
+  items: T[];
+}
+
+export interface MyTasks {
+  /** My change requests (open, or rejected in the last 30 days) and the draft measures I created. */
+  mine: { changeRequests: ChangeRequestTask[]; drafts: MeasureTask[] } | null;
+  /** Change requests waiting for review, oldest first (Redaktion). */
+  reviews: Counted<ChangeRequestTask> | null;
+  /** Public suggestions waiting for moderation, oldest first (Redaktion). */
+  suggestions: Counted<SuggestionTask> | null;
+  /** Published measures not reviewed for a year: of my actors, or all for Redaktion. */
+  stale: (Counted<MeasureTask> & { scope: 'all' | 'mine' }) | null;
+  notifications: Counted<NotificationItem>;
+  /** Mail queue (administrators). */
+  mail: { pending: number; failed: number; smtpConfigured: boolean } | null;
+}
+
+const STALE_LIMIT = 10;
+const LIST_LIMIT = 10;
+
+type Row = Record<string, unknown>;
+const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const asIsoDate = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).slice(0, 10);
+};
+
+function toChangeRequest(r: Row): ChangeRequestTask {
+  return {
+    id: String(r.id),
+    state: r.state as ChangeState,
+    title: String(r.title ?? ''),
+    measureId: (r.measure_id as string | null) ?? null,
+    catalogueTitle: String(r.catalogue_title ?? ''),
+    authorName: (r.author_name as string | null) ?? null,
+    reviewComment: (r.review_comment as string | null) ?? null,
+    createdAt: asDate(r.created_at),
+    updatedAt: asDate(r.updated_at),
+  };
+}
+
+function toMeasure(r: Row): MeasureTask {
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    number: (r.number as string | null) ?? null,
+    slug: String(r.slug),
+    catalogueSlug: String(r.catalogue_slug),
+    catalogueTitle: String(r.catalogue_title),
+    lastReviewedAt: asIsoDate(r.last_reviewed_at),
+    updatedAt: asDate(r.updated_at),
+  };
+}
+
+const CHANGE_REQUEST_COLUMNS = sql`cr.id, cr.state, cr.measure_id, cr.review_comment, cr.created_at, cr.updated_at,
+  coalesce(cr.proposed->>'title', m.title, '') as title, c.title as catalogue_title,
+  coalesce(u.name, u.email) as author_name`;
+
+export async function myChangeRequests(db: Db, userId: string, now: Date): Promise<ChangeRequestTask[]> {
+  const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000).toISOString();
+  const rows = await queryRows<Row>(
+    db,
+    sql`select ${CHANGE_REQUEST_COLUMNS}
+        from change_requests cr
+        join catalogues c on c.id = cr.catalogue_id
+        left join measures m on m.id = cr.measure_id
+        left join users u on u.id = cr.author_id
+        where cr.author_id = ${userId}
+          and (cr.state in ('entwurf', 'in_pruefung') or (cr.state = 'abgelehnt' and cr.decided_at >= ${since}))
+        order by cr.updated_at desc
+        limit 50`,
+  );
+  return rows.map(toChangeRequest);
+}
+
+/** Draft measures whose first revision is mine. */
+export async function myDraftMeasures(db: Db, userId: string): Promise<MeasureTask[]> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`select m.id, m.title, m.number, m.slug, m.last_reviewed_at, m.updated_at, c.slug as catalogue_slug, c.title as catalogue_title
+        from measures m
+        join catalogues c on c.id = m.catalogue_id
+        where m.workflow_state = 'entwurf'
+          and (select r.author_id from revisions r
+               where r.entity_type = 'measure' and r.entity_id = m.id
+               order by r.id limit 1) = ${userId}
+        order by m.updated_at desc
+        limit 50`,
+  );
+  return rows.map(toMeasure);
+}
+
+export async function reviewsDue(db: Db, limit = LIST_LIMIT): Promise<Counted<ChangeRequestTask>> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`select ${CHANGE_REQUEST_COLUMNS}
+        from change_requests cr
+        join catalogues c on c.id = cr.catalogue_id
+        left join measures m on m.id = cr.measure_id
+        left join users u on u.id = cr.author_id
+        where cr.state = 'in_pruefung'
+        order by cr.created_at asc, cr.id
+        limit ${limit}`,
+  );
+  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from change_requests where state = 'in_pruefung'`);
+  return { total: Number(total?.n ?? 0), items: rows.map(toChangeRequest) };
+}
+
+export async function suggestionsWaiting(db: Db, limit = LIST_LIMIT): Promise<Counted<SuggestionTask>> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`select id, title, created_at from suggestions where state = 'neu' order by created_at asc, id limit ${limit}`,
+  );
+  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from suggestions where state = 'neu'`);
+  return {
+    total: Number(total?.n ?? 0),
+    items: rows.map((r) => ({ id: String(r.id), title: String(r.title), createdAt: asDate(r.created_at) })),
+  };
+}
+
+/**
+ * Published measures (no gaps) whose last review is more than a year ago or never happened:
+ * all of them, or those of the given actors (responsible, or the organisational unit they are
+ * listed under). Never reviewed first, then the oldest review.
+ */
+export async function staleMeasures(
+  db: Db,
+  now: Date,
+  actorIds: readonly string[] | null,
+  limit = STALE_LIMIT,
+): Promise<Counted<MeasureTask>> {
+  if (actorIds && !actorIds.length) return { total: 0, items: [] };
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - 1);
+  const cutoffDate = cutoff.toISOString().slice(0, 10);
+  const actorList = actorIds ? sql.join(actorIds.map((id) => sql`${id}::uuid`), sql`, `) : null;
+  const scope = actorList
+    ? sql`and (exists (select 1 from measure_actors ma where ma.measure_id = m.id and ma.role = 'verantwortlich' and ma.actor_id in (${actorList}))
+               or exists (select 1 from measure_nodes mn join nodes n on n.id = mn.node_id where mn.measure_id = m.id and n.actor_id in (${actorList})))`
+    : sql``;
+  const where = sql`m.workflow_state = 'veroeffentlicht' and not m.is_gap
+    and (m.last_reviewed_at is null or m.last_reviewed_at < ${cutoffDate}::date) ${scope}`;
+  const rows = await queryRows<Row>(
+    db,
+    sql`select m.id, m.title, m.number, m.slug, m.last_reviewed_at, m.updated_at, c.slug as catalogue_slug, c.title as catalogue_title
+        from measures m join catalogues c on c.id = m.catalogue_id
+        where ${where}
+        order by m.last_reviewed_at asc nulls first, c.position, m.position, m.id
+        limit ${limit}`,
+  );
+  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from measures m where ${where}`);
+  return { total: Number(total?.n ?? 0), items: rows.map(toMeasure) };
+}
+
+export async function loadMyTasks(db: Db, user: SessionUser, now: Date = new Date()): Promise<MyTasks> {
+  const scope = { actorIds: user.actorIds };
+  const edits = can(user, 'measure.edit', scope) || can(user, 'measure.create', scope);
+  const editsAll = can(user, 'measure.publish');
+  const [changeRequests, drafts] = edits ? await Promise.all([myChangeRequests(db, user.id, now), myDraftMeasures(db, user.id)]) : [null, null];
+  const [unread, latest] = await Promise.all([unreadCount(db, user.id), listNotifications(db, user.id, { unreadOnly: true, limit: 5 })]);
+  return {
+    mine: changeRequests && drafts ? { changeRequests, drafts } : null,
+    reviews: can(user, 'measure.publish') ? await reviewsDue(db) : null,
+    suggestions: can(user, 'suggestion.moderate') ? await suggestionsWaiting(db) : null,
+    stale: editsAll
+      ? { ...(await staleMeasures(db, now, null)), scope: 'all' }
+      : edits
+        ? { ...(await staleMeasures(db, now, user.actorIds)), scope: 'mine' }
+        : null,
+    notifications: { total: unread, items: latest.items },
+    mail: can(user, 'settings.manage')
+      ? { pending: await countPendingMails(db), failed: await countFailedMails(db), smtpConfigured: isSmtpConfigured() }
+      : null,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Routine jobs of the running server and of `vielfalt maintenance`: delete expired contact
+ * data of suggestions (daily) and deliver queued e-mails (every minute, when SMTP is set).
+ * Timers are unref'd, so they never keep a process alive; errors are logged, never thrown.
+ */
+import type { Db } from '../db/connection';
+import { log } from '../app/log';
+import { deliverOutbox, isSmtpConfigured, type DeliveryReport, type MailTransport } from '../notifications/delivery';
+import { purgeExpiredSuggestionContacts } from './retention';
+
+export interface MaintenanceReport {
+  purgedContacts: number;
+  mail: DeliveryReport;
+}
+
+/** One maintenance run: purge, then deliver (without SMTP the mails stay queued). */
+export async function runMaintenance(db: Db, options: { now?: Date; transport?: MailTransport } = {}): Promise<MaintenanceReport> {
+  const purgedContacts = await purgeExpiredSuggestionContacts(db, options.now ?? new Date());
+  const mail = await deliverOutbox(db, options.transport, { now: options.now });
+  return { purgedContacts, mail };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAIL_INTERVAL_MS = 60 * 1000;
+
+// On globalThis: Vite's dev server re-evaluates modules; a second start must replace the first.
+const KEY = Symbol.for('vielfalt.maintenance');
+type Holder = { [KEY]?: () => void };
+const holder = globalThis as Holder;
+
+/**
+ * Starts the server's routine jobs: purge now and then daily; deliver mail every minute when
+ * SMTP_URL and MAIL_FROM are set. Returns a function that stops them.
+ */
+export function startMaintenance(db: Db, options: { purgeIntervalMs?: number; mailIntervalMs?: number } = {}): () => void {
+  holder[KEY]?.();
+  let purging = false;
+  let delivering = false;
+  const purge = async () => {
+    if (purging) return;
+    purging = true;
+    try {
+      await purgeExpiredSuggestionContacts(db);
+    } catch (error) {
+      log.error('maintenance.purgeFailed', { message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      purging = false;
+    }
+  };
+  const deliver = async () => {
+    if (delivering || !isSmtpConfigured()) return;
+    delivering = true;
+    try {
+      await deliverOutbox(db);
+    } catch (error) {
+      log.error('maintenance.mailFailed', { message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      delivering = false;
+    }
+  };
+  void purge().then(deliver);
+  const timers = [
+    setInterval(() => void purge(), options.purgeIntervalMs ?? DAY_MS),
+    setInterval(() => void deliver(), options.mailIntervalMs ?? MAIL_INTERVAL_MS),
+  ];
+  for (const t of timers) t.unref();
+  const stop = () => {
+    for (const t of timers) clearInterval(t);
+    if (holder[KEY] === stop) delete holder[KEY];
+  };
+  holder[KEY] = stop;
+  return stop;
+}
