@@ -62,7 +62,7 @@ CREATE TABLE search_terms (
 ) WITH (fillfactor = 70);
 --> statement-breakpoint
 -- Nearest words by trigram distance (typos): GiST supports ORDER BY fold <-> 'word' LIMIT n.
-CREATE INDEX search_terms_fold_trgm_idx ON search_terms USING gist (fold gist_trgm_ops);
+CREATE INDEX search_terms_fold_trgm_idx ON search_terms USING gist (fold gist_trgm_ops (siglen = 64));
 --> statement-breakpoint
 CREATE INDEX search_terms_fold_idx ON search_terms (fold text_pattern_ops);
 --> statement-breakpoint

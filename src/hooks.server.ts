@@ -1,7 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import crypto from 'node:crypto';
-import { startDatabase, stopDatabase } from '$lib/server/app/instance';
+import { getDatabase, startDatabase, stopDatabase } from '$lib/server/app/instance';
 import { log } from '$lib/server/app/log';
+import { clearSessionCookie } from '$lib/server/auth/kit';
+import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { dirOf, resolveLocale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -32,6 +34,19 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = locale;
   event.locals.user = null;
   event.locals.sessionId = null;
+
+  // Session: one query (session, user, actor scopes) when a session cookie came along; none for
+  // anonymous visitors and for build assets (adapter-node serves static files before hooks).
+  const token = event.cookies.get(SESSION_COOKIE);
+  if (token && !event.url.pathname.startsWith('/_app/')) {
+    const session = await resolveSession((await getDatabase()).db, token);
+    if (session) {
+      event.locals.user = session.user;
+      event.locals.sessionId = session.sessionId;
+    } else {
+      clearSessionCookie(event.cookies, event.url);
+    }
+  }
 
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),

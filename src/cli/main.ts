@@ -43,6 +43,12 @@ function buildProgram(): Command {
     .option('--name <name>', 'Anzeigename')
     .option('--role <rolle>', 'admin, redaktion, beitragende oder lesend', 'redaktion')
     .option('--admin', 'als Administrator anlegen (wie --role admin)')
+    .option(
+      '--actor <akteur>',
+      'Akteur (Name oder Kurzname) für Beitragende; mehrfach angeben für mehrere',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .action(async (options) => (await import('./user-command')).userCreateCommand(options));
 
   return program;

@@ -1,8 +1,10 @@
 import { getDatabase } from '$lib/server/app/instance';
+import { getHomeEntryPoints } from '$lib/server/catalogue/browse';
 import { listCatalogues } from '$lib/server/catalogue/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
   const { db } = await getDatabase();
-  return { catalogues: await listCatalogues(db) };
+  const [catalogues, entryPoints] = await Promise.all([listCatalogues(db), getHomeEntryPoints(db)]);
+  return { catalogues, entryPoints };
 };

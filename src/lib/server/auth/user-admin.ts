@@ -103,7 +103,13 @@ export const inviteInput = z.object({
   role: roleSchema,
   actorIds: actorIdsField,
 });
-export type InviteInput = z.input<typeof inviteInput>;
+/** Form values as they come (validated here). */
+export interface InviteInput {
+  email: string;
+  name?: string;
+  role: string;
+  actorIds?: string[];
+}
 
 /** Creates an account without password and an invitation link (shown once, queued as e-mail). */
 export async function inviteUser(
@@ -131,7 +137,11 @@ export const updateInput = z.object({
   role: roleSchema,
   actorIds: actorIdsField,
 });
-export type UpdateInput = z.input<typeof updateInput>;
+export interface UpdateInput {
+  name?: string;
+  role: string;
+  actorIds?: string[];
+}
 
 const LAST_ADMIN = 'Es muss mindestens eine aktive Administratorin oder ein aktiver Administrator bleiben.';
 

@@ -30,6 +30,7 @@ import type {
   MeasureLink,
   MeasurePlacement,
   MeasureSummary,
+  RelatedMeasure,
   TreeNode,
 } from './read-models';
 
@@ -218,13 +219,16 @@ export async function getMeasureDetail(
     return old ? { redirectTo: old.slug } : null;
   }
 
-  const [state, placementRows, allNodes, actorRows, groupRows, refsOut, refsIn, related, contactRows] = await Promise.all([
+  const sourceFile = row.source?.file ?? null;
+  const [state, placementRows, allNodes, actorRows, groupRows, refsOut, refsIn, related, contactRows, editionRows, similarRows] = await Promise.all([
     db.select().from(measureStates).where(eq(measureStates.code, row.stateCode)),
     db.select().from(measureNodes).where(eq(measureNodes.measureId, row.id)).orderBy(asc(measureNodes.position)),
+    // Nodes of all the municipality's catalogues: related measures may sit in another catalogue.
     db
       .select({ id: nodes.id, parentId: nodes.parentId, type: nodes.type, code: nodes.code, title: nodes.title, slug: nodes.slug })
       .from(nodes)
-      .where(eq(nodes.catalogueId, catalogue.id)),
+      .innerJoin(catalogues, eq(catalogues.id, nodes.catalogueId))
+      .where(eq(catalogues.municipalityId, mid)),
     db
       .select({
         id: actors.id,
@@ -257,6 +261,14 @@ export async function getMeasureDetail(
           .innerJoin(measureActors, eq(measureActors.actorId, contacts.actorId))
           .where(and(eq(measureActors.measureId, row.id), eq(contacts.visible, true)))
           .orderBy(asc(contacts.position)),
+    sourceFile
+      ? db
+          .select({ label: editions.label })
+          .from(editions)
+          .where(and(eq(editions.catalogueId, catalogue.id), eq(editions.sourceFile, sourceFile)))
+          .orderBy(asc(editions.createdAt))
+      : Promise.resolve([]),
+    row.isGap ? Promise.resolve([]) : relatedCandidates(db, mid, row.id, row.title),
   ]);
 
   const nodeById = new Map(allNodes.map((n) => [n.id, n]));
@@ -278,6 +290,7 @@ export async function getMeasureDetail(
     ...refsOut.map((r) => r.toMeasureId),
     ...refsIn.map((r) => r.fromMeasureId),
     ...related.map((r) => r.id),
+    ...similarRows.map((r) => r.id),
   ].filter((id): id is string => Boolean(id) && id !== row!.id);
   const linkRows = linkedIds.length
     ? await db
@@ -306,6 +319,25 @@ export async function getMeasureDetail(
       { id: l.id, slug: l.slug, catalogueSlug: l.catalogueSlug, number: l.number, title: l.title, place: placeOf(l.primaryNode) },
     ]),
   );
+
+  // Related: not what is linked already (cross-references, parent, task areas), at most five.
+  const alreadyLinked = new Set([
+    ...refsOut.map((r) => r.toMeasureId),
+    ...refsIn.map((r) => r.fromMeasureId),
+    ...related.map((r) => r.id),
+  ]);
+  const relatedMeasures: RelatedMeasure[] = similarRows
+    .filter((r) => !alreadyLinked.has(r.id))
+    .flatMap((r) => {
+      const link = links.get(r.id);
+      if (!link) return [];
+      const reasons: RelatedMeasure['reasons'] = [];
+      if (r.sameNode) reasons.push('sameNode');
+      if (r.sameActor) reasons.push('sameActor');
+      if (r.similarity >= SIMILAR_TITLE_THRESHOLD) reasons.push('similarTitle');
+      return [{ ...link, reasons }];
+    })
+    .slice(0, RELATED_LIMIT);
 
   const primary = placements.find((p) => p.isPrimary) ?? placements[0];
   // Catalogue and structure only: the page adds "Startseite" and the measure itself (UI text).
@@ -341,7 +373,14 @@ export async function getMeasureDetail(
       extraFields,
       lastReviewedAt: row.lastReviewedAt,
       updatedAt: row.updatedAt.toISOString(),
-      source: row.source ? { file: row.source.file, line: row.source.line, document: row.source.document ?? null } : null,
+      source: row.source
+        ? {
+            file: row.source.file,
+            line: row.source.line,
+            document: row.source.document ?? null,
+            edition: editionRows[0]?.label ?? null,
+          }
+        : null,
       breadcrumbs,
       placements,
       actors: actorRows.map((a) => ({ ...a, wording: a.wording && a.wording !== a.name ? a.wording : null })),
@@ -358,6 +397,53 @@ export async function getMeasureDetail(
       parent: row.parentMeasureId ? (links.get(row.parentMeasureId) ?? null) : null,
       children: related.filter((r) => r.parentMeasureId === row!.id).flatMap((r) => links.get(r.id) ?? []),
       contacts: contactRows,
+      related: relatedMeasures,
     },
   };
+}
+
+/** Titles at least this similar (pg_trgm `similarity()`, 0…1) count as "similar title". */
+export const SIMILAR_TITLE_THRESHOLD = 0.3;
+const RELATED_LIMIT = 5;
+
+/**
+ * Candidates for "related measures" in one statement: published measures of the municipality
+ * that share a structure node (Handlungsziel, unit) or a responsible actor with the measure, or
+ * whose title is similar (trigram similarity). Ranked: same node, then same actor, then
+ * similarity; a few more than shown, since the caller drops already linked measures.
+ */
+async function relatedCandidates(
+  db: Db,
+  municipalityId: string,
+  measureId: string,
+  title: string,
+): Promise<{ id: string; sameNode: boolean; sameActor: boolean; similarity: number }[]> {
+  const result = (await db.execute(sql`
+    with my_nodes as (select node_id from measure_nodes where measure_id = ${measureId}),
+    my_actors as (
+      select actor_id from measure_actors where measure_id = ${measureId} and role = 'verantwortlich'
+    ),
+    candidates as (
+      select m.id, c.position as catalogue_position, m.position,
+        exists (select 1 from measure_nodes mn where mn.measure_id = m.id
+          and mn.node_id in (select node_id from my_nodes)) as same_node,
+        exists (select 1 from measure_actors ma where ma.measure_id = m.id and ma.role = 'verantwortlich'
+          and ma.actor_id in (select actor_id from my_actors)) as same_actor,
+        similarity(m.title, ${title})::float8 as similarity
+      from measures m
+      join catalogues c on c.id = m.catalogue_id
+      where c.municipality_id = ${municipalityId} and m.workflow_state = 'veroeffentlicht'
+        and not m.is_gap and m.id <> ${measureId}
+    )
+    select id, same_node, same_actor, similarity from candidates
+    where same_node or same_actor or similarity >= ${SIMILAR_TITLE_THRESHOLD}
+    order by same_node::int * 2 + same_actor::int + similarity desc, catalogue_position, position, id
+    limit ${RELATED_LIMIT * 3}
+  `)) as unknown as { rows: { id: string; same_node: boolean; same_actor: boolean; similarity: number | string }[] };
+  return result.rows.map((r) => ({
+    id: r.id,
+    sameNode: r.same_node,
+    sameActor: r.same_actor,
+    similarity: Number(r.similarity),
+  }));
 }

@@ -113,7 +113,8 @@ export interface MeasureDetail {
   lastReviewedAt: string | null;
   /** ISO timestamp of the last change ("Stand"). */
   updatedAt: string;
-  source: { file: string; line: number; document: string | null } | null;
+  /** Where the measure was read from; `edition` is the catalogue edition of that file, when known. */
+  source: { file: string; line: number; document: string | null; edition: string | null } | null;
   breadcrumbs: Breadcrumb[];
   placements: MeasurePlacement[];
   actors: ActorLink[];
@@ -125,4 +126,127 @@ export interface MeasureDetail {
   parent: MeasureLink | null;
   children: MeasureLink[];
   contacts: { unit: string | null; name: string | null; phone: string | null; email: string | null }[];
+  /**
+   * Up to five related measures (same Handlungsziel or unit, same responsible actor, similar
+   * title), without the ones already linked as cross-reference, parent or task area.
+   */
+  related: RelatedMeasure[];
+}
+
+// ---------------------------------------------------------------------------
+// Browsing: home entry points, actors, target groups, organisation view
+// ---------------------------------------------------------------------------
+
+/** A top-level section of a catalogue (Handlungsfeld, dimension) as an entry point. */
+export interface SectionEntry {
+  catalogueSlug: string;
+  slug: string;
+  code: string | null;
+  title: string;
+  /** Published measures anywhere below the section (without gaps, each measure once). */
+  measureCount: number;
+}
+
+export interface ActorSummary {
+  slug: string;
+  name: string;
+  kind: 'organisation' | 'stadt' | 'netzwerk' | 'unbekannt';
+  /** Published measures (without gaps) the actor is responsible for or involved in. */
+  measureCount: number;
+  /** Of those, the ones it is responsible for. */
+  responsibleCount: number;
+  /** Short spellings as printed ("FB 51", "VHS"); long printed cells are left out. */
+  aliases: string[];
+}
+
+export interface TargetGroupSummary {
+  slug: string;
+  name: string;
+  /** Published measures (without gaps) for this group. */
+  measureCount: number;
+}
+
+export interface HomeEntryPoints {
+  /** Handlungsfelder of the integration concept(s), in document order. */
+  handlungsfelder: SectionEntry[];
+  /** Diversity dimensions, in document order. */
+  dimensions: SectionEntry[];
+  /** Target groups, most used first. */
+  targetGroups: TargetGroupSummary[];
+  /** Responsible actors, most measures first. */
+  actors: ActorSummary[];
+  targetGroupTotal: number;
+  actorTotal: number;
+}
+
+/** A measure listed on an actor's or a target group's page. */
+export interface MeasureListEntry extends MeasureSummary {
+  catalogueSlug: string;
+  /** Where the measure sits in its catalogue, e.g. "Bildung › A › A1". */
+  place: string | null;
+}
+
+export interface CatalogueGroup<T> {
+  catalogue: { slug: string; title: string; kind: 'integrationskonzept' | 'diversity' | 'vereinbarungen' };
+  measures: T[];
+}
+
+export interface ActorMeasure extends MeasureListEntry {
+  /** The actor's roles in this measure (a measure may name it as both). */
+  roles: ('verantwortlich' | 'beteiligt')[];
+  /** Wording as printed in this measure, when it differs from the actor's name. */
+  wording: string | null;
+}
+
+export interface ContactPoint {
+  kind: 'person' | 'anlaufstelle';
+  unit: string | null;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface ActorDetail {
+  slug: string;
+  name: string;
+  kind: ActorSummary['kind'];
+  description: string | null;
+  aliases: string[];
+  parent: { slug: string; name: string } | null;
+  children: { slug: string; name: string }[];
+  /** Every published measure the actor is responsible for or involved in, grouped by catalogue. */
+  groups: CatalogueGroup<ActorMeasure>[];
+  measureCount: number;
+  responsibleCount: number;
+  /** Visible contacts only, as published. */
+  contacts: ContactPoint[];
+}
+
+export interface TargetGroupDetail {
+  slug: string;
+  name: string;
+  description: string | null;
+  groups: CatalogueGroup<MeasureListEntry & { wording: string | null }>[];
+  measureCount: number;
+}
+
+/** Diversity catalogue by organisation: Dezernat → unit → measures (each once, with its dimensions). */
+export interface OrganisationView {
+  dezernate: {
+    slug: string;
+    title: string;
+    units: {
+      slug: string;
+      title: string;
+      /** The actor page of the unit, when the unit is linked to an actor. */
+      actorSlug: string | null;
+      measures: (MeasureSummary & { dimensions: { slug: string; title: string }[] })[];
+    }[];
+  }[];
+}
+
+/** A measure suggested as related on the detail page, with why. */
+export interface RelatedMeasure extends MeasureLink {
+  /** Same Handlungsziel (or organisational unit), same responsible actor, similar title. */
+  reasons: ('sameNode' | 'sameActor' | 'similarTitle')[];
 }

@@ -65,7 +65,7 @@ export interface DeliveryReport {
 /** Strips e-mail addresses from SMTP error texts before they are stored. */
 export function redactError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '<Adresse>').slice(0, 500);
+  return message.replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[Adresse]').slice(0, 500);
 }
 
 export async function countPendingMails(db: Db): Promise<number> {

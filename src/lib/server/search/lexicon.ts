@@ -13,8 +13,8 @@
  * Range conditions (~>=~ / ~<~, i.e. text_pattern_ops) instead of LIKE 'x%' keep the prefix and
  * suffix look-ups on their indexes although the pattern is computed in the query.
  */
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import { runPrepared, type PreparedStatement } from './prepared';
 import { textArray } from './sql-util';
 import type { QueryToken } from './tokenize';
 
@@ -58,26 +58,30 @@ interface Row {
 }
 
 /** Upper bound for "starts with x" as a range: x ≤ value < x || U+10FFFF (byte order). */
-const TOP = sql.raw('chr(1114111)');
+const TOP = 'chr(1114111)';
 
-export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<ResolvedWord[]> {
-  const words = tokens.filter((t) => t.kind === 'word');
-  if (!words.length) return [];
-  const prefixOrd = words.findIndex((w) => w.prefix) + 1; // 0 = none
-  const rows = await queryRows<Row>(
-    db,
-    sql`
+/**
+ * Equality on the btree (text_pattern_ops) index: written as a closed range, because a plain `=`
+ * lets the planner pick the trigram GiST index, which answers equality far more slowly.
+ */
+const FOLD_EQUALS = (a: string, b: string) => `(${a} ~>=~ ${b} AND ${a} ~<=~ ${b})`;
+
+/** $1 words, $2 position of the word being typed (1-based, 0 = none), $3 least similarity for candidates. */
+const RESOLVE: PreparedStatement = {
+  name: 'vielfalt_search_resolve_v1',
+  types: ['text[]', 'int', 'float8'],
+  text: `
     WITH q AS MATERIALIZED (
       SELECT t.ord::int AS ord, t.word, vielfalt_search_fold(t.word) AS fold,
              coalesce((tsvector_to_array(to_tsvector('vielfalt_german', t.word)))[1], '') AS stem
-      FROM unnest(${textArray(words.map((w) => w.text))}::text[]) WITH ORDINALITY AS t(word, ord)
+      FROM unnest($1::text[]) WITH ORDINALITY AS t(word, ord)
     ),
     k AS MATERIALIZED (
       SELECT q.*,
-        ARRAY(SELECT DISTINCT s.stem FROM search_terms s WHERE s.fold = q.fold AND s.stem <> '') AS fold_stems,
+        ARRAY(SELECT DISTINCT s.stem FROM search_terms s WHERE ${FOLD_EQUALS('s.fold', 'q.fold')} AND s.stem <> '') AS fold_stems,
         (q.stem <> '' AND EXISTS (SELECT 1 FROM search_terms s WHERE s.stem = q.stem))
-          OR EXISTS (SELECT 1 FROM search_terms s WHERE s.fold = q.fold) AS known,
-        CASE WHEN q.ord = ${prefixOrd} AND q.stem <> '' AND length(q.fold) >= 3 THEN ARRAY(
+          OR EXISTS (SELECT 1 FROM search_terms s WHERE ${FOLD_EQUALS('s.fold', 'q.fold')}) AS known,
+        CASE WHEN q.ord = $2::int AND q.stem <> '' AND length(q.fold) >= 3 THEN ARRAY(
           SELECT p.stem FROM (
             SELECT s.stem, max(s.ndoc) AS n FROM search_terms s
             WHERE s.fold ~>=~ q.fold AND s.fold ~<~ (q.fold || ${TOP}) AND s.stem <> ''
@@ -93,7 +97,7 @@ export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<Resolv
           SELECT s.word, s.stem, s.ndoc, similarity(s.fold, k.fold) AS sim
           FROM search_terms s WHERE s.stem <> ''
           ORDER BY s.fold <-> k.fold LIMIT 8
-        ) c WHERE c.sim >= ${SUGGEST_SIMILARITY})
+        ) c WHERE c.sim >= $3::float8)
       END AS similar,
       CASE WHEN length(k.fold) >= 8 THEN (
         SELECT json_build_object('head', h.stem, 'tails', ARRAY(
@@ -106,12 +110,19 @@ export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<Resolv
                  coalesce((tsvector_to_array(to_tsvector('vielfalt_german', substr(k.fold, length(s.fold) + 1))))[1], '') AS tail_stem
           FROM search_terms s
           WHERE s.fold = ANY (ARRAY(SELECT substr(k.fold, 1, i) FROM generate_series(4, length(k.fold) - 4) AS i))
+            AND s.fold ~>=~ substr(k.fold, 1, 4) AND s.fold ~<=~ k.fold
             AND s.stem <> ''
           ORDER BY length(s.fold) DESC, s.ndoc DESC LIMIT 1
         ) h WHERE length(h.tail_stem) >= 3)
       END AS compound
     FROM k ORDER BY k.ord`,
-  );
+};
+
+export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<ResolvedWord[]> {
+  const words = tokens.filter((t) => t.kind === 'word');
+  if (!words.length) return [];
+  const prefixOrd = words.findIndex((w) => w.prefix) + 1; // 0 = none
+  const rows = await runPrepared<Row>(db, RESOLVE, [textArray(words.map((w) => w.text)), prefixOrd, SUGGEST_SIMILARITY]);
   return rows.map((r) => ({
     word: r.word,
     stem: r.stem,

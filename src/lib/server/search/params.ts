@@ -16,7 +16,7 @@ export const SORTS = ['relevanz', 'nummer', 'aenderung'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const MAX_PAGE = 500;
-export const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
 const MAX_VALUES = 30;
 

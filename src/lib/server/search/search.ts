@@ -12,11 +12,11 @@
  * of measures that would match if that value were selected in addition, i.e. counted with all
  * *other* facets' filters applied (AND across facets, OR within one).
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/connection';
-import { FACETS, emptyFacets, type FacetName, type FacetPrefix, type Facets, type FacetValue } from './facets';
+import type { Db } from '../db/connection';
+import { FACETS, emptyFacets, type FacetPrefix, type Facets, type FacetValue } from './facets';
 import { resolveWords, type ResolvedWord } from './lexicon';
 import { effectiveSort, type SearchState, type Sort } from './params';
+import { runPrepared, type Param, type PreparedStatement } from './prepared';
 import { HEADLINE_OPTIONS, hasHit, parseHeadline, plainSnippet, type SnippetSegment } from './snippet';
 import { textArray } from './sql-util';
 import { tokenizeQuery, type QueryToken } from './tokenize';
@@ -179,84 +179,69 @@ interface TextQuery {
   numbers: string[];
 }
 
-const NODE_FACETS: Record<string, string> = { hf: "n.type = 'handlungsfeld'", z: "n.type IN ('leitziel', 'handlungsziel')", d: "n.type = 'dimension'" };
-
-async function runMain(db: Db, state: SearchState, sort: Sort, municipality: string, text: TextQuery | null) {
-  const active = FACETS.filter((f) => (f.name === 'neu' ? state.neu : (state[f.name] as string[]).length > 0));
-  const list = (name: Exclude<FacetName, 'neu'>) => sql`${textArray(state[name] as string[])}::text[]`;
-
-  // Keys of the selected values, per facet (slugs → ids).
-  const selected: SQL[] = [sql`SELECT NULL::text AS f, NULL::text AS key WHERE false`];
-  for (const f of active) {
-    switch (f.prefix) {
-      case 'k':
-        selected.push(sql`SELECT 'k', 'k:' || c.id FROM cat c WHERE c.slug = ANY(${list('katalog')})`);
-        break;
-      case 'hf':
-      case 'z':
-      case 'd': {
-        const values = list(f.name as 'handlungsfeld' | 'ziel' | 'dimension');
-        selected.push(sql`SELECT ${f.prefix}, ${f.prefix} || ':' || n.id FROM nodes n JOIN cat c ON c.id = n.catalogue_id
-          WHERE ${sql.raw(NODE_FACETS[f.prefix]!)} AND n.slug = ANY(${values})`);
-        break;
-      }
-      case 'tg':
-        selected.push(sql`SELECT 'tg', 'tg:' || g.id FROM target_groups g JOIN mun ON g.municipality_id = mun.id
-          WHERE g.slug = ANY(${list('zielgruppe')})`);
-        break;
-      case 'a':
-        selected.push(sql`SELECT 'a', 'a:' || a.id FROM actors a JOIN mun ON a.municipality_id = mun.id
-          WHERE a.slug = ANY(${list('akteur')})`);
-        break;
-      case 'e':
-      case 'r':
-      case 's':
-        selected.push(sql`SELECT ${f.prefix}, ${f.prefix} || ':' || x FROM unnest(${list(f.name as 'einheit' | 'richtung' | 'status')}) AS x`);
-        break;
-      case 'n':
-        selected.push(sql`SELECT 'n', 'n:ja'`);
-        break;
-    }
-  }
-  const okColumns = active.map(
-    (f) => sql`(d.facet_keys && coalesce((SELECT array_agg(s.key) FROM sel s WHERE s.f = ${f.prefix}), '{}'::text[])) AS ${sql.raw(`ok_${f.prefix}`)}`,
-  );
-  const fails = active.length ? sql.join(active.map((f) => sql.raw(`(NOT ok_${f.prefix})::int`)), sql` + `) : sql`0`;
-  const failing = active.length
-    ? sql`CASE ${sql.join(active.map((f) => sql.raw(`WHEN NOT ok_${f.prefix} THEN '${f.prefix}'`)), sql` `)} END`
-    : sql`NULL::text`;
-
-  const tsq = text ? sql`${text.tsq}::tsquery` : null;
-  const score = text
-    ? sql`ts_rank(${WEIGHTS}::float4[], d.tsv, ${tsq})
-        + ${text.strict ? sql`2 * ts_rank(${WEIGHTS}::float4[], d.tsv, ${text.strict}::tsquery)` : sql`0`}
-        + CASE WHEN ts_filter(d.tsv, '{a}') @@ ${tsq} THEN 0.5 ELSE 0 END
-        + CASE WHEN d.numbers && ${textArray(text.numbers)}::text[] THEN 2 ELSE 0 END`
-    : sql`NULL::float4`;
-  const order =
-    sort === 'relevanz' && text
-      ? sql`score DESC, cpos, position, measure_id`
-      : sort === 'aenderung'
-        ? sql`updated_at DESC, cpos, position, measure_id`
-        : sql`cpos, position, measure_id`;
-  const offset = (state.seite - 1) * state.limit;
-
-  const [row] = await queryRows<MainRow>(
-    db,
-    sql`
-    WITH mun AS (SELECT id FROM municipalities WHERE slug = ${municipality}),
+/**
+ * The main statement: matches (with the text query, or all published measures), per facet
+ * whether a measure passes that facet's filter, then page, total and facet counts.
+ * $1 municipality, $2 tsquery, $3 strict tsquery, $4 number tokens, $5–$13 selected values of
+ * katalog, handlungsfeld, ziel, dimension, zielgruppe, akteur, einheit, richtung, status,
+ * $14 neu, $15 include gaps, $16 sort, $17 limit, $18 offset.
+ */
+function mainStatement(withText: boolean): PreparedStatement {
+  const score = withText
+    ? `ts_rank('${WEIGHTS}', d.tsv, $2::tsquery)
+        + coalesce(2 * ts_rank('${WEIGHTS}', d.tsv, $3::tsquery), 0)
+        + CASE WHEN ts_filter(d.tsv, '{a}') @@ $2::tsquery THEN 0.5 ELSE 0 END
+        + CASE WHEN d.numbers && $4::text[] THEN 2 ELSE 0 END`
+    : 'NULL::float4';
+  const facets = ['k', 'hf', 'z', 'd', 'tg', 'a', 'e', 'r', 's'] as const;
+  const ok = facets
+    .map((f, i) => `(cardinality($${i + 5}::text[]) = 0 OR d.facet_keys && coalesce(w.${f}, '{}'::text[])) AS ok_${f}`)
+    .concat([`(NOT $14::boolean OR d.facet_keys && ARRAY['n:ja']) AS ok_n`]);
+  const all = [...facets, 'n'];
+  return {
+    name: withText ? 'vielfalt_search_text_v1' : 'vielfalt_search_all_v1',
+    types: ['text', 'tsquery', 'tsquery', 'text[]', ...facets.map(() => 'text[]'), 'boolean', 'boolean', 'text', 'int', 'int'],
+    text: `
+    WITH mun AS (SELECT id FROM municipalities WHERE slug = $1::text),
     cat AS (SELECT c.id, c.slug, c.title, c.kind, c.position FROM catalogues c JOIN mun ON c.municipality_id = mun.id),
-    sel AS (${sql.join(selected, sql` UNION ALL `)}),
-    m AS MATERIALIZED (
-      SELECT d.measure_id, d.facet_keys, d.position, d.updated_at, c.position AS cpos, ${score} AS score
-        ${okColumns.length ? sql`, ${sql.join(okColumns, sql`, `)}` : sql``}
-      FROM search_documents d JOIN cat c ON c.id = d.catalogue_id
-      WHERE d.published ${state.luecken ? sql`` : sql`AND NOT d.is_gap`} ${tsq ? sql`AND d.tsv @@ ${tsq}` : sql``}
+    sel AS (
+      SELECT 'k'::text AS f, 'k:' || c.id AS key FROM cat c WHERE c.slug = ANY ($5::text[])
+      UNION ALL
+      SELECT CASE n.type WHEN 'handlungsfeld' THEN 'hf' WHEN 'dimension' THEN 'd' ELSE 'z' END,
+             CASE n.type WHEN 'handlungsfeld' THEN 'hf:' WHEN 'dimension' THEN 'd:' ELSE 'z:' END || n.id
+      FROM nodes n JOIN cat c ON c.id = n.catalogue_id
+      WHERE (n.type = 'handlungsfeld' AND n.slug = ANY ($6::text[]))
+         OR (n.type IN ('leitziel', 'handlungsziel') AND n.slug = ANY ($7::text[]))
+         OR (n.type = 'dimension' AND n.slug = ANY ($8::text[]))
+      UNION ALL
+      SELECT 'tg', 'tg:' || g.id FROM target_groups g JOIN mun ON g.municipality_id = mun.id WHERE g.slug = ANY ($9::text[])
+      UNION ALL
+      SELECT 'a', 'a:' || a.id FROM actors a JOIN mun ON a.municipality_id = mun.id WHERE a.slug = ANY ($10::text[])
+      UNION ALL SELECT 'e', 'e:' || x FROM unnest($11::text[]) AS x
+      UNION ALL SELECT 'r', 'r:' || x FROM unnest($12::text[]) AS x
+      UNION ALL SELECT 's', 's:' || x FROM unnest($13::text[]) AS x
+      UNION ALL SELECT 'n', 'n:ja' WHERE $14::boolean
     ),
-    m2 AS MATERIALIZED (SELECT m.*, ${fails} AS fails, ${failing} AS failing FROM m),
+    w AS MATERIALIZED (
+      SELECT ${facets.map((f) => `array_agg(key) FILTER (WHERE f = '${f}') AS ${f}`).join(', ')} FROM sel
+    ),
+    m AS MATERIALIZED (
+      SELECT d.measure_id, d.facet_keys, d.position, d.updated_at,
+             array_position(ARRAY(SELECT id FROM cat ORDER BY position, id), d.catalogue_id) AS cpos,
+             ${score} AS score,
+             ${ok.join(',\n             ')}
+      FROM search_documents d CROSS JOIN w
+      WHERE d.municipality_id = (SELECT id FROM mun) AND d.published AND ($15::boolean OR NOT d.is_gap)${withText ? ' AND d.tsv @@ $2::tsquery' : ''}
+    ),
+    m2 AS MATERIALIZED (
+      SELECT m.measure_id, m.facet_keys, m.position, m.updated_at, m.cpos, m.score,
+             ${all.map((f) => `(NOT ok_${f})::int`).join(' + ')} AS fails,
+             CASE ${all.map((f) => `WHEN NOT ok_${f} THEN '${f}'`).join(' ')} END AS failing
+      FROM m
+    ),
     page AS (
-      SELECT measure_id, score, row_number() OVER (ORDER BY ${order}) AS ord
-      FROM m2 WHERE fails = 0 ORDER BY ${order} LIMIT ${state.limit} OFFSET ${offset}
+      SELECT measure_id, score, row_number() OVER (ORDER BY ${ORDER}) AS ord
+      FROM m2 WHERE fails = 0 ORDER BY ${ORDER} LIMIT $17::int OFFSET $18::int
     ),
     counts AS (
       SELECT key, count(*)::int AS n FROM m2 CROSS JOIN LATERAL unnest(m2.facet_keys) AS key
@@ -272,6 +257,14 @@ async function runMain(db: Db, state: SearchState, sort: Sort, municipality: str
       SELECT split_part(k.key, ':', 1) AS f, substr(k.key, strpos(k.key, ':') + 1) AS v, k.key, k.n,
              EXISTS (SELECT 1 FROM sel s WHERE s.key = k.key) AS selected
       FROM keys k
+    ),
+    -- Labels of Dezernate and units: facet values group their nodes by name.
+    units AS (
+      SELECT DISTINCT ON (u.key) u.key, u.title
+      FROM (SELECT vielfalt_search_slug(n.title) AS key, n.title, n.position
+            FROM nodes n JOIN cat c ON c.id = n.catalogue_id
+            WHERE n.type IN ('dezernat', 'organisationseinheit') AND EXISTS (SELECT 1 FROM fv WHERE fv.f = 'e')) u
+      ORDER BY u.key, u.position
     )
     SELECT json_build_object(
       'total', (SELECT count(*)::int FROM m2 WHERE fails = 0),
@@ -280,7 +273,7 @@ async function runMain(db: Db, state: SearchState, sort: Sort, municipality: str
           'id', ms.id, 'slug', ms.slug, 'title', ms.title, 'number', ms.number,
           'catalogue_slug', c.slug, 'catalogue_title', c.title, 'catalogue_kind', c.kind,
           'place', d.place,
-          'snippet', ${tsq ? sql`ts_headline('vielfalt_german', left(d.snippet_text, 4000), ${tsq}, ${HEADLINE_OPTIONS})` : sql`left(d.snippet_text, 400)`},
+          'snippet', ${withText ? `ts_headline('vielfalt_german', left(d.snippet_text, 2000), $2::tsquery, '${HEADLINE_OPTIONS}')` : 'left(d.snippet_text, 400)'},
           'is_new', ms.is_new, 'is_gap', ms.is_gap,
           'direction_inward', ms.direction_inward, 'direction_outward', ms.direction_outward,
           'state_code', ms.state_code, 'state_label', st.label,
@@ -304,14 +297,12 @@ async function runMain(db: Db, state: SearchState, sort: Sort, municipality: str
                              WHEN 'hf' THEN n.title WHEN 'd' THEN n.title
                              WHEN 'z' THEN coalesce(n.code, n.title)
                              WHEN 's' THEN st.label
-                             WHEN 'e' THEN (SELECT u.title FROM nodes u JOIN cat uc ON uc.id = u.catalogue_id
-                                            WHERE u.type IN ('dezernat', 'organisationseinheit') AND vielfalt_search_slug(u.title) = fv.v
-                                            ORDER BY u.position LIMIT 1)
-                             ELSE NULL END,
+                             WHEN 'e' THEN un.title
+                             END,
           'context', CASE WHEN fv.f = 'z' THEN CASE WHEN p1.type = 'handlungsfeld' THEN p1.title ELSE p2.title END END,
           'count', fv.n, 'selected', fv.selected,
           'o1', CASE fv.f WHEN 'k' THEN c.position WHEN 's' THEN st.position
-                          WHEN 'hf' THEN coalesce(nc.position, 0) WHEN 'z' THEN coalesce(nc.position, 0) WHEN 'd' THEN coalesce(nc.position, 0)
+                          WHEN 'hf' THEN nc.position WHEN 'z' THEN nc.position WHEN 'd' THEN nc.position
                           WHEN 'e' THEN CASE WHEN fv.v LIKE 'dezernat-%' THEN 0 ELSE 1 END END,
           'o2', CASE WHEN fv.f IN ('hf', 'z', 'd') THEN n.position END
         ))
@@ -324,9 +315,40 @@ async function runMain(db: Db, state: SearchState, sort: Sort, municipality: str
         LEFT JOIN target_groups g ON fv.f = 'tg' AND g.id = CASE WHEN fv.f = 'tg' THEN fv.v::uuid END
         LEFT JOIN actors a ON fv.f = 'a' AND a.id = CASE WHEN fv.f = 'a' THEN fv.v::uuid END
         LEFT JOIN measure_states st ON fv.f = 's' AND st.code = fv.v
+        LEFT JOIN units un ON fv.f = 'e' AND un.key = fv.v
       )
     ) AS result`,
-  );
+  };
+}
+
+const ORDER = `CASE WHEN $16::text = 'relevanz' THEN score END DESC NULLS LAST,
+  CASE WHEN $16::text = 'aenderung' THEN updated_at END DESC NULLS LAST, cpos, position, measure_id`;
+
+const MAIN_TEXT = mainStatement(true);
+const MAIN_ALL = mainStatement(false);
+
+async function runMain(db: Db, state: SearchState, sort: Sort, municipality: string, text: TextQuery | null) {
+  const params: Param[] = [
+    municipality,
+    text?.tsq ?? null,
+    text?.strict ?? null,
+    textArray(text?.numbers ?? []),
+    textArray(state.katalog),
+    textArray(state.handlungsfeld),
+    textArray(state.ziel),
+    textArray(state.dimension),
+    textArray(state.zielgruppe),
+    textArray(state.akteur),
+    textArray(state.einheit),
+    textArray(state.richtung),
+    textArray(state.status),
+    state.neu,
+    state.luecken,
+    sort,
+    state.limit,
+    (state.seite - 1) * state.limit,
+  ];
+  const [row] = await runPrepared<MainRow>(db, text ? MAIN_TEXT : MAIN_ALL, params);
   const result = row?.result ?? { total: 0, items: null, facets: null };
   return { total: Number(result.total), items: result.items, facets: result.facets };
 }

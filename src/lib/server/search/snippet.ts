@@ -11,11 +11,8 @@ export interface SnippetSegment {
 
 export const HIT_START = '\u0002';
 export const HIT_STOP = '\u0003';
-/** Between fragments of a headline. */
-export const FRAGMENT_DELIMITER = ' … ';
-
 /** Options for ts_headline (markers are control characters, see above). */
-export const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+export const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=30, MinWords=15, ShortWord=2`;
 
 const PLAIN_LENGTH = 220;
 

@@ -1,11 +1,17 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app/instance';
+import { getOrganisationView, hasOrganisationUnits } from '$lib/server/catalogue/browse';
 import { getCatalogueDetail } from '$lib/server/catalogue/queries';
+import { ORGANISATION_VIEW, VIEW_PARAM } from '$lib/components/paths';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
   const { db } = await getDatabase();
   const detail = await getCatalogueDetail(db, params.catalogue);
   if (!detail) error(404, 'Katalog nicht gefunden');
-  return { detail };
+  // The diversity catalogue can also be read by Dezernat and office (?ansicht=organisation).
+  const hasOrganisation = hasOrganisationUnits(detail.tree);
+  const organisation =
+    hasOrganisation && url.searchParams.get(VIEW_PARAM) === ORGANISATION_VIEW ? await getOrganisationView(db, detail) : null;
+  return { detail, hasOrganisation, organisation };
 };

@@ -3,10 +3,16 @@ import { getDatabase } from '$lib/server/app/instance';
 import { getMeasureDetail } from '$lib/server/catalogue/queries';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
   const { db } = await getDatabase();
   const found = await getMeasureDetail(db, params.catalogue, params.measure);
   if (!found) error(404, 'Maßnahme nicht gefunden');
-  if ('redirectTo' in found) redirect(301, `/kataloge/${params.catalogue}/massnahme/${found.redirectTo}`);
-  return { measure: found.measure };
+  // Renamed measures: the old address answers with a permanent redirect (query kept, e.g. ?druck=1).
+  if ('redirectTo' in found) redirect(301, `/kataloge/${params.catalogue}/massnahme/${found.redirectTo}${url.search}`);
+  return {
+    measure: found.measure,
+    // ?druck=1: the same page in a minimal layout for printing (no navigation, no related lists).
+    printView: url.searchParams.get('druck') === '1',
+    permalink: `${url.origin}${url.pathname}`,
+  };
 };

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { auditLog } from '../db/schema';
+import { recordAudit } from './audit';
+import { auditCsv, auditQueryString, csvField, exportAudit, listAudit, parseAuditQuery } from './audit-log';
+import { ForbiddenError } from './policy';
+import { makeUser } from './test-fixtures';
+
+describeEachEngine('audit log', (engine) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterEach(async () => {
+    await database.destroy();
+  });
+
+  it('filters by action, user and calendar days in Berlin time, newest first, paged', async () => {
+    const { db } = database;
+    const admin = await makeUser(db, 'admin');
+    const other = await makeUser(db, 'redaktion');
+    // 23:30 UTC on 22 Nov is 00:30 on 23 Nov in Berlin.
+    await recordAudit(db, { action: 'login.success', userId: other.id, at: new Date('2026-11-22T23:30:00Z') });
+    await recordAudit(db, { action: 'login.success', userId: admin.id, at: new Date('2026-11-22T22:30:00Z') });
+    await recordAudit(db, { action: 'user.role.change', userId: admin.id, at: new Date('2026-11-24T10:00:00Z') });
+    const base = (await db.select().from(auditLog)).length;
+
+    const q = (s: string) => parseAuditQuery(new URLSearchParams(s)).filter;
+    const day = await listAudit(db, admin, q('von=2026-11-23&bis=2026-11-23'));
+    expect(day.rows.map((r) => r.userEmail)).toEqual([other.email]);
+    const logins = await listAudit(db, admin, q('aktion=login.success'));
+    expect(logins.total).toBe(2);
+    expect(logins.rows[0]!.at.getTime()).toBeGreaterThan(logins.rows[1]!.at.getTime());
+    const byUser = await listAudit(db, admin, q(`benutzer=${admin.id}&aktion=user.role.change`));
+    expect(byUser.rows.map((r) => r.action)).toEqual(['user.role.change']);
+
+    const paged = await listAudit(db, admin, q(''), 2, 2);
+    expect(paged).toMatchObject({ total: base, page: 2, pages: Math.ceil(base / 2) });
+    expect(paged.rows).toHaveLength(2);
+  });
+
+  it('reports invalid filter values and keeps the rest', () => {
+    const parsed = parseAuditQuery(new URLSearchParams('von=2026-02-30&bis=gestern&benutzer=x&aktion=logout&seite=-3'));
+    expect(parsed.filter).toEqual({ action: 'logout', userId: null, from: null, to: null });
+    expect(Object.keys(parsed.errors).sort()).toEqual(['benutzer', 'bis', 'von']);
+    expect(parsed.page).toBe(1);
+    expect(auditQueryString(parsed.filter, { seite: 2 })).toBe('?aktion=logout&seite=2');
+  });
+
+  it('is readable by administrators only', async () => {
+    const { db } = database;
+    const editor = await makeUser(db, 'redaktion');
+    await expect(listAudit(db, editor, parseAuditQuery(new URLSearchParams()).filter)).rejects.toThrow(ForbiddenError);
+    await expect(exportAudit(db, editor, parseAuditQuery(new URLSearchParams()).filter)).rejects.toThrow(ForbiddenError);
+  });
+
+  it('exports CSV with BOM, semicolons, quoting and formula protection; the export is logged', async () => {
+    const { db } = database;
+    const admin = await makeUser(db, 'admin');
+    await recordAudit(db, {
+      action: 'test.quote',
+      actorLabel: '=HYPERLINK("x")',
+      details: { text: 'Er sagte "Hallo"; dann\nging er' },
+      at: new Date('2026-11-23T09:15:00Z'),
+    });
+    const { csv, count } = await exportAudit(db, admin, parseAuditQuery(new URLSearchParams('aktion=test.quote')).filter);
+    expect(count).toBe(1);
+    expect(csv.startsWith('\uFEFF"Zeitpunkt";"Aktion";"Benutzer"')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[1]).toBe(
+      `"2026-11-23 10:15:00";"test.quote";"";"'=HYPERLINK(""x"")";"";"";"{""text"":""Er sagte \\""Hallo\\""; dann\\nging er""}"`,
+    );
+    const [logged] = await db.select().from(auditLog).where(eq(auditLog.action, 'audit.export'));
+    expect(logged).toMatchObject({ userId: admin.id, details: { filter: { action: 'test.quote' }, rows: 1 } });
+  });
+
+  it('quotes fields', () => {
+    expect(csvField('a;b')).toBe('"a;b"');
+    expect(csvField('say "x"')).toBe('"say ""x"""');
+    expect(csvField('zeile1\nzeile2')).toBe('"zeile1\nzeile2"');
+    expect(csvField('-5')).toBe(`"'-5"`);
+    expect(csvField(null)).toBe('""');
+    expect(auditCsv([]).endsWith('"Details"\r\n')).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { can } from '$lib/server/auth/policy';
+import { listSuggestions, type SuggestionFilter } from '$lib/server/suggestions/moderation';
+import { getRetentionDays, RetentionInputError, setRetentionDays } from '$lib/server/suggestions/settings';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAGE_SIZE = 50;
+
+export const load: PageServerLoad = async (event) => {
+  const user = requirePermission(event, 'suggestion.moderate');
+  const db = await getDb();
+  const filter: SuggestionFilter = event.url.searchParams.get('status') === 'entschieden' ? 'entschieden' : 'neu';
+  const page = Math.max(1, Number.parseInt(event.url.searchParams.get('seite') ?? '1', 10) || 1);
+  const result = await guard(event, () => listSuggestions(db, user, { filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
+  const mayManageSettings = can(user, 'settings.manage');
+  return {
+    filter,
+    page,
+    pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+    items: result.items,
+    counts: result.counts,
+    retentionDays: mayManageSettings ? await getRetentionDays(db) : null,
+  };
+};
+
+export const actions: Actions = {
+  /** Administrators: how long submitters' contact data is kept. */
+  aufbewahrung: async (event) => {
+    const user = requirePermission(event, 'settings.manage');
+    const form = await event.request.formData();
+    const value = String(form.get('retentionDays') ?? '');
+    try {
+      await setRetentionDays(await getDb(), user.id, value);
+    } catch (e) {
+      if (e instanceof RetentionInputError) return fail(400, { retention: { value, error: e.message, saved: false } });
+      throw e;
+    }
+    return { retention: { value, error: null, saved: true } };
+  },
+};

@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/app/instance';
+import { getActorDetail } from '$lib/server/catalogue/browse';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+  const { db } = await getDatabase();
+  const actor = await getActorDetail(db, params.actor);
+  if (!actor) error(404, 'Akteur nicht gefunden');
+  return { actor };
+};

@@ -1,0 +1,42 @@
+/** /einladung/<token>: set a password through an invitation or reset link (one-time, 7 days). */
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb, setSessionCookie } from '$lib/server/auth/kit';
+import { inspectLink, LinkInvalidError, redeemLink } from '$lib/server/auth/links';
+import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
+import { UserInputError } from '$lib/server/auth/users';
+import type { Actions, PageServerLoad } from './$types';
+
+const INVALID = 'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet.';
+
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+  // The token is in the URL: keep the page out of caches.
+  setHeaders({ 'cache-control': 'no-store' });
+  const link = await inspectLink(await getDb(), params.token);
+  if (!link) error(404, INVALID);
+  return { kind: link.kind, email: link.email, name: link.name, expiresAt: link.expiresAt.toISOString(), minLength: PASSWORD_MIN_LENGTH };
+};
+
+export const actions: Actions = {
+  default: async ({ params, request, cookies, url, locals }) => {
+    const form = await request.formData();
+    const password = String(form.get('password') ?? '');
+    const confirm = String(form.get('confirm') ?? '');
+    if (password !== confirm && password) {
+      return fail(400, { errors: { confirm: 'Die beiden Passwörter stimmen nicht überein.' } as Record<string, string> });
+    }
+    try {
+      const { session } = await redeemLink(await getDb(), {
+        token: params.token,
+        password,
+        userAgent: request.headers.get('user-agent'),
+        previousSessionId: locals.sessionId,
+      });
+      setSessionCookie(cookies, url, session);
+    } catch (e) {
+      if (e instanceof LinkInvalidError) error(404, INVALID);
+      if (e instanceof UserInputError) return fail(400, { errors: { [e.field || 'password']: e.message } as Record<string, string> });
+      throw e;
+    }
+    redirect(303, '/admin');
+  },
+};

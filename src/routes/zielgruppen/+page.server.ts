@@ -1,0 +1,12 @@
+import { getDatabase } from '$lib/server/app/instance';
+import { listTargetGroups } from '$lib/server/catalogue/browse';
+import { foldForMatch } from '$lib/components/alphabet';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+  const { db } = await getDatabase();
+  const query = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  const all = await listTargetGroups(db);
+  const needle = foldForMatch(query);
+  return { query, targetGroups: query ? all.filter((g) => foldForMatch(g.name).includes(needle)) : all };
+};

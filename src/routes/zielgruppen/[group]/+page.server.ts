@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/app/instance';
+import { getTargetGroupDetail } from '$lib/server/catalogue/browse';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+  const { db } = await getDatabase();
+  const targetGroup = await getTargetGroupDetail(db, params.group);
+  if (!targetGroup) error(404, 'Zielgruppe nicht gefunden');
+  return { targetGroup };
+};
