@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { loginAs } from './helpers/users';
 
 // "Maßnahme vorschlagen" → moderation queue. Runs in both projects: in "ohne-js" the form is a
 // plain POST, in "mit-js" it is enhanced. The form refuses posts faster than 3 s (time check),
@@ -10,17 +11,6 @@ async function expectNoAxeViolations(page: Page) {
   if (test.info().project.use.javaScriptEnabled === false) return;
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Signs in through the test-only seeding route (no login form, no rate limit). */
-async function loginAsRedaktion(page: Page) {
-  const response = await page.request.post('/test-setup', {
-    data: {
-      users: [{ email: 'e2e-vorschlaege@herne.de', password: 'e2e-Passwort-für-Vorschläge', role: 'redaktion', name: 'Rita Redaktion' }],
-      login: 'e2e-vorschlaege@herne.de',
-    },
-  });
-  expect(response.ok()).toBe(true);
 }
 
 const waitForTimeCheck = (page: Page) => page.waitForTimeout(3_500);
@@ -45,7 +35,7 @@ test('a suggestion sent from the public form lands in the moderation queue', asy
   await expect(page.getByText('Wie es weitergeht')).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await loginAsRedaktion(page);
+  await loginAs(page, 'redaktion');
   await page.goto('/admin/vorschlaege');
   await expect(page.getByRole('heading', { level: 1, name: /Vorschläge aus der Öffentlichkeit/ })).toBeVisible();
   const link = page.getByRole('link', { name: title });
@@ -99,4 +89,26 @@ test('a form sent within seconds is refused, with the input kept', async ({ page
 test('the moderation queue needs a signed-in editor', async ({ page }) => {
   await page.goto('/admin/vorschlaege');
   await expect(page).toHaveURL(/\/anmelden\?weiter=%2Fadmin%2Fvorschlaege/);
+  await loginAs(page, 'beitragende');
+  const response = await page.goto('/admin/vorschlaege');
+  expect(response?.status()).toBe(403);
+});
+
+test('dashboard and notifications: the new suggestion is announced to the Redaktion', async ({ page }) => {
+  await loginAs(page, 'redaktion');
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Meine Aufgaben' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Vorschläge aus der Öffentlichkeit' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Zur Prüfung fällig' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto('/admin/benachrichtigungen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Benachrichtigungen' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const markAll = page.getByRole('button', { name: 'Alle als gelesen markieren' });
+  if (await markAll.isVisible()) {
+    await markAll.click();
+    await expect(page.getByText(/als gelesen markiert/)).toBeVisible();
+    await expect(page.getByText('0 ungelesene Benachrichtigungen')).toBeVisible();
+  }
 });

@@ -22,6 +22,11 @@ export function changeRequestHref(changeRequestId: string): string {
   return `/admin/pruefung/${encodeURIComponent(changeRequestId)}`;
 }
 
+/** Review of a new measure submitted for publication. */
+export function newMeasureReviewHref(measureId: string): string {
+  return `/admin/pruefung/massnahme/${encodeURIComponent(measureId)}`;
+}
+
 /** Only paths inside the app are followed from notifications (never another site). */
 export function safeInternalLink(link: string | null | undefined): string | null {
   return link && link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') ? link : null;

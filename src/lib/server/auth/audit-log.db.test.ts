@@ -20,14 +20,14 @@ describeEachEngine('audit log', (engine) => {
     const { db } = database;
     const admin = await makeUser(db, 'admin');
     const other = await makeUser(db, 'redaktion');
-    // 23:30 UTC on 22 Nov is 00:30 on 23 Nov in Berlin.
-    await recordAudit(db, { action: 'login.success', userId: other.id, at: new Date('2026-11-22T23:30:00Z') });
-    await recordAudit(db, { action: 'login.success', userId: admin.id, at: new Date('2026-11-22T22:30:00Z') });
-    await recordAudit(db, { action: 'user.role.change', userId: admin.id, at: new Date('2026-11-24T10:00:00Z') });
+    // 23:30 UTC on 9 March is 00:30 on 10 March in Berlin.
+    await recordAudit(db, { action: 'login.success', userId: other.id, at: new Date('2025-03-09T23:30:00Z') });
+    await recordAudit(db, { action: 'login.success', userId: admin.id, at: new Date('2025-03-09T22:30:00Z') });
+    await recordAudit(db, { action: 'user.role.change', userId: admin.id, at: new Date('2025-03-11T10:00:00Z') });
     const base = (await db.select().from(auditLog)).length;
 
     const q = (s: string) => parseAuditQuery(new URLSearchParams(s)).filter;
-    const day = await listAudit(db, admin, q('von=2026-11-23&bis=2026-11-23'));
+    const day = await listAudit(db, admin, q('von=2025-03-10&bis=2025-03-10'));
     expect(day.rows.map((r) => r.userEmail)).toEqual([other.email]);
     const logins = await listAudit(db, admin, q('aktion=login.success'));
     expect(logins.total).toBe(2);

@@ -52,7 +52,7 @@ describeEachEngine('dashboard "Meine Aufgaben"', (engine) => {
     const tasks = await loadMyTasks(db, s.users.beitragende, NOW);
     expect(tasks.mine!.changeRequests.map((c) => c.id)).toEqual([draft, open]);
     expect(tasks.mine!.changeRequests[1]).toMatchObject({ title: 'Neue Öffnungszeiten', state: 'in_pruefung', catalogueTitle: 'Gesamtstädtisches Integrationskonzept' });
-    expect(tasks.mine!.drafts.map((m) => m.id)).toEqual([created.id]);
+    expect(tasks.mine!.drafts.map((m) => [m.id, m.workflowState])).toEqual([[created.id, 'entwurf']]);
     // m1 was reviewed half a year ago; m2 never; the gap and the draft do not count.
     expect(tasks.stale).toMatchObject({ scope: 'mine', total: 1 });
     expect(tasks.stale!.items.map((m) => m.id)).toEqual([s.measures.m2]);
@@ -75,11 +75,20 @@ describeEachEngine('dashboard "Meine Aufgaben"', (engine) => {
       { municipalityId: s.municipalityId, title: 'Entschieden', description: 'x', state: 'abgelehnt', reason: 'Doppelt' },
     ]);
     await db.update(measures).set({ lastReviewedAt: '2025-11-01' }).where(eq(measures.id, s.measures.m1));
+    // A contributor's new measure, submitted for review.
+    const submitted = await createMeasure(db, s.users.beitragende, newMeasureInput(s), { workflowState: 'veroeffentlicht' });
+    expect(submitted.workflowState).toBe('in_pruefung');
+    await db.update(measures).set({ updatedAt: new Date('2026-11-10T10:00:00Z') }).where(eq(measures.id, submitted.id));
 
     const tasks = await loadMyTasks(db, s.users.redaktion, NOW);
-    expect(tasks.reviews!.total).toBe(2);
-    expect(tasks.reviews!.items.map((c) => c.id)).toEqual([first, second]);
+    expect(tasks.reviews!.total).toBe(3);
+    expect(tasks.reviews!.items.map((c) => [c.kind, c.id])).toEqual([
+      ['change', first],
+      ['measure', submitted.id],
+      ['change', second],
+    ]);
     expect(tasks.reviews!.items[0]!.authorName).toBe('Frieda Fremd');
+    expect(tasks.reviews!.items[1]!.authorName).toBe('Bernd Beitrag');
     expect(tasks.suggestions!.total).toBe(2);
     expect(tasks.suggestions!.items.map((x) => x.title)).toEqual(['Älterer Vorschlag', 'Jüngerer Vorschlag']);
     // Never reviewed first, then the oldest review (more than a year ago).

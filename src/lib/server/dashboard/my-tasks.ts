@@ -7,7 +7,7 @@ import { queryRows, type Db } from '../db/connection';
 import { can, type SessionUser } from '../auth/policy';
 import { listNotifications, unreadCount, type NotificationItem } from '../notifications/inbox';
 import { countFailedMails, countPendingMails, isSmtpConfigured } from '../notifications/delivery';
-import type { ChangeState } from '../db/schema';
+import type { ChangeState, WorkflowState } from '../db/schema';
 
 export interface ChangeRequestTask {
   id: string;
@@ -28,9 +28,21 @@ export interface MeasureTask {
   slug: string;
   catalogueSlug: string;
   catalogueTitle: string;
+  workflowState: WorkflowState;
   /** ISO date, or null when never reviewed. */
   lastReviewedAt: string | null;
   updatedAt: Date;
+}
+
+export interface ReviewTask {
+  /** A change request to a published measure, or a new measure submitted for review. */
+  kind: 'change' | 'measure';
+  id: string;
+  title: string;
+  catalogueTitle: string;
+  authorName: string | null;
+  /** Waiting since (submission). */
+  since: Date;
 }
 
 export interface SuggestionTask {
@@ -45,10 +57,10 @@ export interface Counted<T> {
 }
 
 export interface MyTasks {
-  /** My change requests (open, or rejected in the last 30 days) and the draft measures I created. */
+  /** My change requests (open, or rejected in the last 30 days) and the unpublished measures I created. */
   mine: { changeRequests: ChangeRequestTask[]; drafts: MeasureTask[] } | null;
-  /** Change requests waiting for review, oldest first (Redaktion). */
-  reviews: Counted<ChangeRequestTask> | null;
+  /** Change requests and new measures waiting for review, oldest first (Redaktion). */
+  reviews: Counted<ReviewTask> | null;
   /** Public suggestions waiting for moderation, oldest first (Redaktion). */
   suggestions: Counted<SuggestionTask> | null;
   /** Published measures not reviewed for a year: of my actors, or all for Redaktion. */
@@ -89,6 +101,7 @@ function toMeasure(r: Row): MeasureTask {
     title: String(r.title),
     number: (r.number as string | null) ?? null,
     slug: String(r.slug),
+    workflowState: (r.workflow_state as WorkflowState | undefined) ?? 'veroeffentlicht',
     catalogueSlug: String(r.catalogue_slug),
     catalogueTitle: String(r.catalogue_title),
     lastReviewedAt: asIsoDate(r.last_reviewed_at),
@@ -117,14 +130,14 @@ export async function myChangeRequests(db: Db, userId: string, now: Date): Promi
   return rows.map(toChangeRequest);
 }
 
-/** Draft measures whose first revision is mine. */
+/** Unpublished measures (draft or in review) whose first revision is mine. */
 export async function myDraftMeasures(db: Db, userId: string): Promise<MeasureTask[]> {
   const rows = await queryRows<Row>(
     db,
-    sql`select m.id, m.title, m.number, m.slug, m.last_reviewed_at, m.updated_at, c.slug as catalogue_slug, c.title as catalogue_title
+    sql`select m.id, m.title, m.number, m.slug, m.workflow_state, m.last_reviewed_at, m.updated_at, c.slug as catalogue_slug, c.title as catalogue_title
         from measures m
         join catalogues c on c.id = m.catalogue_id
-        where m.workflow_state = 'entwurf'
+        where m.workflow_state in ('entwurf', 'in_pruefung')
           and (select r.author_id from revisions r
                where r.entity_type = 'measure' and r.entity_id = m.id
                order by r.id limit 1) = ${userId}
@@ -134,20 +147,48 @@ export async function myDraftMeasures(db: Db, userId: string): Promise<MeasureTa
   return rows.map(toMeasure);
 }
 
-export async function reviewsDue(db: Db, limit = LIST_LIMIT): Promise<Counted<ChangeRequestTask>> {
+/**
+ * What waits for review, oldest first: change requests to published measures and new measures
+ * submitted for review (workflow state "in_pruefung").
+ */
+export async function reviewsDue(db: Db, limit = LIST_LIMIT): Promise<Counted<ReviewTask>> {
   const rows = await queryRows<Row>(
     db,
-    sql`select ${CHANGE_REQUEST_COLUMNS}
-        from change_requests cr
-        join catalogues c on c.id = cr.catalogue_id
-        left join measures m on m.id = cr.measure_id
-        left join users u on u.id = cr.author_id
-        where cr.state = 'in_pruefung'
-        order by cr.created_at asc, cr.id
+    sql`select * from (
+          select 'change' as kind, cr.id, coalesce(cr.proposed->>'title', m.title, '') as title, c.title as catalogue_title,
+                 coalesce(u.name, u.email) as author_name, cr.updated_at as since
+          from change_requests cr
+          join catalogues c on c.id = cr.catalogue_id
+          left join measures m on m.id = cr.measure_id
+          left join users u on u.id = cr.author_id
+          where cr.state = 'in_pruefung'
+          union all
+          select 'measure' as kind, m.id, m.title, c.title as catalogue_title,
+                 (select coalesce(u.name, u.email) from revisions r join users u on u.id = r.author_id
+                  where r.entity_type = 'measure' and r.entity_id = m.id order by r.id desc limit 1) as author_name,
+                 m.updated_at as since
+          from measures m join catalogues c on c.id = m.catalogue_id
+          where m.workflow_state = 'in_pruefung'
+        ) due
+        order by since asc, id
         limit ${limit}`,
   );
-  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from change_requests where state = 'in_pruefung'`);
-  return { total: Number(total?.n ?? 0), items: rows.map(toChangeRequest) };
+  const [total] = await queryRows<{ n: number }>(
+    db,
+    sql`select (select count(*) from change_requests where state = 'in_pruefung')
+             + (select count(*) from measures where workflow_state = 'in_pruefung') as n`,
+  );
+  return {
+    total: Number(total?.n ?? 0),
+    items: rows.map((r) => ({
+      kind: r.kind === 'measure' ? 'measure' : 'change',
+      id: String(r.id),
+      title: String(r.title ?? ''),
+      catalogueTitle: String(r.catalogue_title ?? ''),
+      authorName: (r.author_name as string | null) ?? null,
+      since: asDate(r.since),
+    })),
+  };
 }
 
 export async function suggestionsWaiting(db: Db, limit = LIST_LIMIT): Promise<Counted<SuggestionTask>> {
@@ -186,7 +227,7 @@ export async function staleMeasures(
     and (m.last_reviewed_at is null or m.last_reviewed_at < ${cutoffDate}::date) ${scope}`;
   const rows = await queryRows<Row>(
     db,
-    sql`select m.id, m.title, m.number, m.slug, m.last_reviewed_at, m.updated_at, c.slug as catalogue_slug, c.title as catalogue_title
+    sql`select m.id, m.title, m.number, m.slug, m.workflow_state, m.last_reviewed_at, m.updated_at, c.slug as catalogue_slug, c.title as catalogue_title
         from measures m join catalogues c on c.id = m.catalogue_id
         where ${where}
         order by m.last_reviewed_at asc nulls first, c.position, m.position, m.id

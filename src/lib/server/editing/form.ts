@@ -15,7 +15,7 @@
  */
 import type { ActorRole } from '../db/schema';
 import type { MeasureInput } from './measure-input';
-import type { EditableMeasure } from './measure-state';
+import type { EditableField, EditableMeasure } from './measure-state';
 import type { SaveIntent } from './update-measure';
 
 export interface MeasureFormValues {
@@ -202,4 +202,20 @@ export function inputFromFormValues(v: MeasureFormValues, baseExtra: Record<stri
     targetGroupIds: v.targetGroupIds,
     lastReviewedAt: v.lastReviewedAt.trim() === '' ? null : v.lastReviewedAt.trim(),
   };
+}
+
+/**
+ * The merge view's form values: what was typed, except the fields only the other side changed
+ * (taken from their version), based on their version.
+ */
+export function mergedFormValues(
+  typed: MeasureFormValues,
+  theirs: EditableMeasure,
+  takenFromTheirs: readonly EditableField[],
+  version: number,
+): MeasureFormValues {
+  const theirValues = formValuesFromEditable(theirs, version);
+  const out = { ...typed, version } as Record<string, unknown>;
+  for (const field of takenFromTheirs) out[field] = theirValues[field];
+  return out as unknown as MeasureFormValues;
 }

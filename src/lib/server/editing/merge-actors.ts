@@ -17,6 +17,7 @@ import { inTransaction } from './transaction';
 
 export async function mergeActors(db: Db, user: SessionUser, sourceId: string, targetId: string): Promise<{ measures: number }> {
   authorize(user, 'vocabulary.manage');
+  if (!isUuid(targetId)) throw new ValidationError({ targetId: 'Bitte wählen Sie einen Akteur.' });
   if (sourceId === targetId) throw new ValidationError({ targetId: 'Bitte wählen Sie einen anderen Akteur.' });
   return inTransaction(db, async (tx) => {
     const rows = isUuid(sourceId) && isUuid(targetId) ? await tx.select().from(actors).where(inArray(actors.id, [sourceId, targetId])).for('update') : [];

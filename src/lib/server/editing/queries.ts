@@ -103,17 +103,24 @@ export async function listAdminMeasures(db: Db, user: SessionUser, filter: Admin
     conditions.push(eq(measures.workflowState, filter.workflow as WorkflowState));
   else if (!filter.workflow) conditions.push(sql`${measures.workflowState} <> 'archiviert'`);
   if (filter.stand) conditions.push(eq(measures.stateCode, filter.stand));
-  const linkedTo = (ids: string[]) =>
+  const linkedTo = (ids: string[], responsibleOnly: boolean) =>
     ids.length
       ? exists(
           db
             .select({ one: sql`1` })
             .from(measureActors)
-            .where(and(eq(measureActors.measureId, measures.id), inArray(measureActors.actorId, ids))),
+            .where(
+              and(
+                eq(measureActors.measureId, measures.id),
+                inArray(measureActors.actorId, ids),
+                responsibleOnly ? eq(measureActors.role, 'verantwortlich') : undefined,
+              ),
+            ),
         )
       : sql`false`;
-  if (filter.akteur && isUuid(filter.akteur)) conditions.push(linkedTo([filter.akteur]));
-  if (filter.meine) conditions.push(linkedTo(user.actorIds));
+  if (filter.akteur && isUuid(filter.akteur)) conditions.push(linkedTo([filter.akteur], false));
+  // "Meine": the measures the user's actors are responsible for (those they may edit).
+  if (filter.meine) conditions.push(linkedTo(user.actorIds, true));
   const where = conditions.length ? and(...conditions) : undefined;
 
   const [count] = await db
@@ -423,7 +430,17 @@ export interface ChangeReview {
     baseVersion: number | null;
     reviewComment: string | null;
   };
-  measure: { id: string; title: string; slug: string; version: number; workflowState: WorkflowState; catalogueSlug: string; catalogueId: string };
+  measure: {
+    id: string;
+    title: string;
+    number: string | null;
+    slug: string;
+    version: number;
+    workflowState: WorkflowState;
+    catalogueSlug: string;
+    catalogueId: string;
+    catalogueKind: CatalogueKind;
+  };
   current: EditableMeasure;
   proposed: EditableMeasure;
   stale: boolean;
@@ -449,7 +466,10 @@ export async function getChangeReview(db: Db, changeRequestId: string): Promise<
   if (!row || !row.request.measureId) return null;
   const snapshot = (await loadMeasureSnapshots(db, [row.request.measureId])).get(row.request.measureId);
   if (!snapshot) return null;
-  const [catalogue] = await db.select({ slug: catalogues.slug }).from(catalogues).where(eq(catalogues.id, snapshot.catalogueId));
+  const [catalogue] = await db
+    .select({ slug: catalogues.slug, kind: catalogues.kind })
+    .from(catalogues)
+    .where(eq(catalogues.id, snapshot.catalogueId));
   const current = editableFromSnapshot(snapshot);
   const proposed = parseMeasure(row.request.proposed);
   return {
@@ -467,11 +487,13 @@ export async function getChangeReview(db: Db, changeRequestId: string): Promise<
     measure: {
       id: snapshot.id,
       title: snapshot.title,
+      number: snapshot.number,
       slug: snapshot.slug,
       version: snapshot.version,
       workflowState: snapshot.workflowState,
       catalogueSlug: catalogue!.slug,
       catalogueId: snapshot.catalogueId,
+      catalogueKind: catalogue!.kind,
     },
     current,
     proposed,
@@ -527,3 +549,10 @@ export async function listCatalogueOptions(db: Db) {
     .orderBy(asc(catalogues.position), asc(catalogues.title));
 }
 
+
+/** The measure's `extra` (the form shows only some keys; the rest is kept). */
+export async function currentExtra(db: Db, measureId: string): Promise<Record<string, unknown>> {
+  if (!isUuid(measureId)) return {};
+  const [row] = await db.select({ extra: measures.extra }).from(measures).where(eq(measures.id, measureId));
+  return row?.extra ?? {};
+}

@@ -27,12 +27,13 @@ export async function restoreRevision(
   db: Db,
   user: SessionUser,
   revisionId: number,
-  options: { comment?: string | null; version?: number } = {},
+  options: { comment?: string | null; version?: number; /** The measure the caller expects the revision to belong to. */ measureId?: string } = {},
 ): Promise<{ measureId: string; version: number; changed: boolean }> {
   authorize(user, 'measure.restoreRevision');
   return inTransaction(db, async (tx) => {
     const [revision] = Number.isSafeInteger(revisionId) ? await tx.select().from(revisions).where(eq(revisions.id, revisionId)) : [];
-    if (!revision || revision.entityType !== 'measure') throw new NotFoundError('Die Version');
+    if (!revision || revision.entityType !== 'measure' || (options.measureId && options.measureId !== revision.entityId))
+      throw new NotFoundError('Die Version');
     const { row, editable: current } = await loadMeasure(tx, revision.entityId);
     if (options.version !== undefined && options.version !== row.version)
       throw new WorkflowError('Die Maßnahme wurde inzwischen geändert. Bitte prüfen Sie den Verlauf erneut.');

@@ -60,9 +60,25 @@ describeEachEngine('updateMeasure and friends', (engine) => {
     expect(result.conflict.mine.remarks).toBe('Von Ada ergänzt');
     expect(result.conflict.mine.statusText).toBe('Regelangebot');
     expect(result.conflict.differing.sort()).toEqual(['remarks', 'statusText']);
+    // Three-way against version 1: their status is taken over, my remark kept, nothing conflicts.
+    expect(result.conflict.takenFromTheirs).toEqual(['statusText']);
+    expect(result.conflict.conflicting).toEqual([]);
+    expect(result.conflict.merged).toMatchObject({ statusText: 'Von Rita geändert', remarks: 'Von Ada ergänzt' });
     const [row] = await db.select().from(measures).where(eq(measures.id, s.measures.m1));
     expect(row!.remarks).toBeNull();
     expect(row!.version).toBe(2);
+  });
+
+  test('fields changed on both sides are conflicts; the merge keeps mine there', async (db) => {
+    const base = await current(db, s.measures.m1);
+    await updateMeasure(db, s.users.redaktion, s.measures.m1, { ...base, title: 'Titel von Rita', remarks: 'Rita' });
+    const result = await updateMeasure(db, s.users.admin, s.measures.m1, { ...base, title: 'Titel von Ada', statusText: 'Ada' });
+    if (result.status !== 'conflict') throw new Error('expected a conflict');
+    expect(result.conflict.conflicting).toEqual(['title']);
+    expect(result.conflict.takenFromTheirs).toEqual(['remarks']);
+    expect(result.conflict.merged).toMatchObject({ title: 'Titel von Ada', remarks: 'Rita', statusText: 'Ada' });
+    const saved = await updateMeasure(db, s.users.admin, s.measures.m1, { ...result.conflict.merged, version: result.conflict.theirs.version });
+    expect(saved).toMatchObject({ status: 'saved', version: 3 });
   });
 
   test('a contributor’s change to a published measure becomes a change request; the public sees the old text', async (db) => {

@@ -140,7 +140,7 @@ describeEachEngine('notifications and e-mail delivery', (engine) => {
     expect(given!.attempts).toBe(MAX_ATTEMPTS);
   });
 
-  test('error texts lose every address', () => {
+  it('error texts lose every address', () => {
     expect(redactError(new Error('RCPT TO:<a.b@c.de> failed; also "x@y.org"'))).toBe('RCPT TO:<[Adresse]> failed; also "[Adresse]"');
   });
 });

@@ -179,95 +179,143 @@ interface TextQuery {
   numbers: string[];
 }
 
+/** How many of the best first-scored matches are ranked on their full text. */
+const RANK_CANDIDATES = 200;
+
 /**
- * The main statement: matches (with the text query, or all published measures), per facet
- * whether a measure passes that facet's filter, then page, total and facet counts.
+ * The main statement (prepared once per session, see prepared.ts):
+ * - m: the matches (text query via the GIN index, or all published measures) with a first
+ *   score from the small inline `head` (title and numbers) and, per facet, whether the measure
+ *   passes that facet's filter;
+ * - cand: the RANK_CANDIDATES best of them ranked on the full, weighted tsvector;
+ * - page, total and the facet counts (each value counted with the other facets' filters) from
+ *   the same materialised set; labels from the vocabulary, matched by the keys' hashes.
+ *
  * $1 municipality, $2 tsquery, $3 strict tsquery, $4 number tokens, $5–$13 selected values of
  * katalog, handlungsfeld, ziel, dimension, zielgruppe, akteur, einheit, richtung, status,
  * $14 neu, $15 include gaps, $16 sort, $17 limit, $18 offset.
  */
 function mainStatement(withText: boolean): PreparedStatement {
-  const score = withText
-    ? `ts_rank('${WEIGHTS}', d.tsv, $2::tsquery)
-        + coalesce(2 * ts_rank('${WEIGHTS}', d.tsv, $3::tsquery), 0)
-        + CASE WHEN ts_filter(d.tsv, '{a}') @@ $2::tsquery THEN 0.5 ELSE 0 END
-        + CASE WHEN d.numbers && $4::text[] THEN 2 ELSE 0 END`
-    : 'NULL::float4';
   const facets = ['k', 'hf', 'z', 'd', 'tg', 'a', 'e', 'r', 's'] as const;
-  const ok = facets
-    .map((f, i) => `(cardinality($${i + 5}::text[]) = 0 OR d.facet_keys && coalesce(w.${f}, '{}'::text[])) AS ok_${f}`)
-    .concat([`(NOT $14::boolean OR d.facet_keys && ARRAY['n:ja']) AS ok_n`]);
   const all = [...facets, 'n'];
+  const ok = facets
+    .map((f, i) => `(cardinality($${i + 5}::text[]) = 0 OR d.facets && coalesce(w.${f}, '{}'::bigint[])) AS ok_${f}`)
+    .concat([`(NOT $14::boolean OR d.facets && ARRAY[hashtextextended('n:ja', 0)]) AS ok_n`]);
+  const pre = withText
+    ? `CASE WHEN d.numbers && $4::text[] THEN 2 ELSE 0 END + CASE WHEN d.head @@ $2::tsquery THEN 1 ELSE 0 END
+             + ts_rank('{0, 0, 0, 1}', d.head, $2::tsquery)`
+    : 'NULL::float4';
+  const h = (expr: string) => `hashtextextended(${expr}, 0)`;
   return {
-    name: withText ? 'vielfalt_search_text_v1' : 'vielfalt_search_all_v1',
+    name: withText ? 'vielfalt_search_text_v2' : 'vielfalt_search_all_v2',
     types: ['text', 'tsquery', 'tsquery', 'text[]', ...facets.map(() => 'text[]'), 'boolean', 'boolean', 'text', 'int', 'int'],
     text: `
     WITH mun AS (SELECT id FROM municipalities WHERE slug = $1::text),
     cat AS (SELECT c.id, c.slug, c.title, c.kind, c.position FROM catalogues c JOIN mun ON c.municipality_id = mun.id),
     sel AS (
-      SELECT 'k'::text AS f, 'k:' || c.id AS key FROM cat c WHERE c.slug = ANY ($5::text[])
+      SELECT 'k'::text AS f, ${h(`'k:' || c.id`)} AS key FROM cat c WHERE c.slug = ANY ($5::text[])
       UNION ALL
-      SELECT CASE n.type WHEN 'handlungsfeld' THEN 'hf' WHEN 'dimension' THEN 'd' ELSE 'z' END,
-             CASE n.type WHEN 'handlungsfeld' THEN 'hf:' WHEN 'dimension' THEN 'd:' ELSE 'z:' END || n.id
+      SELECT x.f, ${h(`x.f || ':' || n.id`)}
       FROM nodes n JOIN cat c ON c.id = n.catalogue_id
+      CROSS JOIN LATERAL (SELECT CASE n.type WHEN 'handlungsfeld' THEN 'hf' WHEN 'dimension' THEN 'd' ELSE 'z' END AS f) x
       WHERE (n.type = 'handlungsfeld' AND n.slug = ANY ($6::text[]))
          OR (n.type IN ('leitziel', 'handlungsziel') AND n.slug = ANY ($7::text[]))
          OR (n.type = 'dimension' AND n.slug = ANY ($8::text[]))
       UNION ALL
-      SELECT 'tg', 'tg:' || g.id FROM target_groups g JOIN mun ON g.municipality_id = mun.id WHERE g.slug = ANY ($9::text[])
+      SELECT 'tg', ${h(`'tg:' || g.id`)} FROM target_groups g JOIN mun ON g.municipality_id = mun.id WHERE g.slug = ANY ($9::text[])
       UNION ALL
-      SELECT 'a', 'a:' || a.id FROM actors a JOIN mun ON a.municipality_id = mun.id WHERE a.slug = ANY ($10::text[])
-      UNION ALL SELECT 'e', 'e:' || x FROM unnest($11::text[]) AS x
-      UNION ALL SELECT 'r', 'r:' || x FROM unnest($12::text[]) AS x
-      UNION ALL SELECT 's', 's:' || x FROM unnest($13::text[]) AS x
-      UNION ALL SELECT 'n', 'n:ja' WHERE $14::boolean
+      SELECT 'a', ${h(`'a:' || a.id`)} FROM actors a JOIN mun ON a.municipality_id = mun.id WHERE a.slug = ANY ($10::text[])
+      UNION ALL SELECT 'e', ${h(`'e:' || x`)} FROM unnest($11::text[]) AS x
+      UNION ALL SELECT 'r', ${h(`'r:' || x`)} FROM unnest($12::text[]) AS x
+      UNION ALL SELECT 's', ${h(`'s:' || x`)} FROM unnest($13::text[]) AS x
+      UNION ALL SELECT 'n', ${h(`'n:ja'`)} WHERE $14::boolean
     ),
     w AS MATERIALIZED (
       SELECT ${facets.map((f) => `array_agg(key) FILTER (WHERE f = '${f}') AS ${f}`).join(', ')} FROM sel
     ),
     m AS MATERIALIZED (
-      SELECT d.measure_id, d.facet_keys, d.position, d.updated_at,
+      SELECT d.measure_id, d.facets, d.position, d.updated_at,
              array_position(ARRAY(SELECT id FROM cat ORDER BY position, id), d.catalogue_id) AS cpos,
-             ${score} AS score,
+             ${pre} AS pre,
              ${ok.join(',\n             ')}
       FROM search_documents d CROSS JOIN w
       WHERE d.municipality_id = (SELECT id FROM mun) AND d.published AND ($15::boolean OR NOT d.is_gap)${withText ? ' AND d.tsv @@ $2::tsquery' : ''}
     ),
     m2 AS MATERIALIZED (
-      SELECT m.measure_id, m.facet_keys, m.position, m.updated_at, m.cpos, m.score,
+      SELECT m.measure_id, m.facets, m.position, m.updated_at, m.cpos, m.pre,
              ${all.map((f) => `(NOT ok_${f})::int`).join(' + ')} AS fails,
              CASE ${all.map((f) => `WHEN NOT ok_${f} THEN '${f}'`).join(' ')} END AS failing
       FROM m
     ),
+    hits AS (SELECT measure_id, position, updated_at, cpos, pre FROM m2 WHERE fails = 0),
+    ranked AS (
+      ${
+        withText
+          ? `SELECT hits.*, coalesce(cand.score, hits.pre) AS score
+      FROM hits LEFT JOIN (
+        SELECT b.measure_id,
+               b.pre + ts_rank('${WEIGHTS}', d.tsv, $2::tsquery) + coalesce(2 * ts_rank('${WEIGHTS}', d.tsv, $3::tsquery), 0) AS score
+        FROM (SELECT measure_id, pre FROM hits WHERE $16::text = 'relevanz'
+              ORDER BY pre DESC, cpos, position, measure_id LIMIT ${RANK_CANDIDATES}) b
+        JOIN search_documents d ON d.measure_id = b.measure_id
+      ) cand ON cand.measure_id = hits.measure_id`
+          : 'SELECT hits.*, NULL::float4 AS score FROM hits'
+      }
+    ),
     page AS (
       SELECT measure_id, score, row_number() OVER (ORDER BY ${ORDER}) AS ord
-      FROM m2 WHERE fails = 0 ORDER BY ${ORDER} LIMIT $17::int OFFSET $18::int
+      FROM ranked ORDER BY ${ORDER} LIMIT $17::int OFFSET $18::int
     ),
     counts AS (
-      SELECT key, count(*)::int AS n FROM m2 CROSS JOIN LATERAL unnest(m2.facet_keys) AS key
-      WHERE m2.fails = 0 OR (m2.fails = 1 AND split_part(key, ':', 1) = m2.failing)
-      GROUP BY key
+      SELECT key, CASE WHEN m2.fails = 1 THEN m2.failing END AS failing, count(*)::int AS n
+      FROM m2 CROSS JOIN LATERAL unnest(m2.facets) AS key
+      WHERE m2.fails <= 1
+      GROUP BY 1, 2
     ),
-    keys AS (
-      SELECT key, n FROM counts
+    vocab AS (
+      SELECT 'k'::text AS f, c.id::text AS v, c.slug AS value, c.title AS label, NULL::text AS context,
+             c.position AS o1, NULL::int AS o2
+      FROM cat c
       UNION ALL
-      SELECT s.key, 0 FROM sel s WHERE NOT EXISTS (SELECT 1 FROM counts x WHERE x.key = s.key)
+      SELECT CASE n.type WHEN 'handlungsfeld' THEN 'hf' WHEN 'dimension' THEN 'd' ELSE 'z' END, n.id::text, n.slug,
+             CASE WHEN n.type IN ('leitziel', 'handlungsziel') THEN coalesce(n.code, n.title) ELSE n.title END,
+             CASE WHEN n.type IN ('leitziel', 'handlungsziel') THEN
+               CASE WHEN p1.type = 'handlungsfeld' THEN p1.title ELSE p2.title END END,
+             c.position, n.position
+      FROM nodes n JOIN cat c ON c.id = n.catalogue_id
+      LEFT JOIN nodes p1 ON p1.id = n.parent_id AND n.type IN ('leitziel', 'handlungsziel')
+      LEFT JOIN nodes p2 ON p2.id = p1.parent_id
+      WHERE n.type IN ('handlungsfeld', 'leitziel', 'handlungsziel', 'dimension')
+      UNION ALL
+      SELECT 'tg', g.id::text, g.slug, g.name, NULL, NULL, NULL FROM target_groups g JOIN mun ON g.municipality_id = mun.id
+      UNION ALL
+      SELECT 'a', a.id::text, a.slug, a.name, NULL, NULL, NULL FROM actors a JOIN mun ON a.municipality_id = mun.id
+      UNION ALL
+      SELECT 'e', u.key, u.key, u.title, NULL, u.o1, u.position FROM (
+        SELECT DISTINCT ON (key) vielfalt_search_slug(n.title) AS key, n.title, n.position,
+               CASE WHEN n.type = 'dezernat' THEN 0 ELSE 1 END AS o1
+        FROM nodes n JOIN cat c ON c.id = n.catalogue_id
+        WHERE n.type IN ('dezernat', 'organisationseinheit')
+        ORDER BY key, n.position) u
+      UNION ALL
+      SELECT 's', st.code, st.code, st.label, NULL, st.position, NULL FROM measure_states st
+      UNION ALL
+      SELECT x.f, x.v, x.v, NULL, NULL, NULL, NULL FROM (VALUES ('r', 'innen'), ('r', 'aussen'), ('n', 'ja')) AS x(f, v)
     ),
+    vh AS (SELECT ${h(`f || ':' || v`)} AS key, vocab.* FROM vocab),
     fv AS (
-      SELECT split_part(k.key, ':', 1) AS f, substr(k.key, strpos(k.key, ':') + 1) AS v, k.key, k.n,
-             EXISTS (SELECT 1 FROM sel s WHERE s.key = k.key) AS selected
-      FROM keys k
+      SELECT vh.f, vh.value, vh.label, vh.context, vh.o1, vh.o2, sum(c.n)::int AS n, vh.key
+      FROM counts c JOIN vh ON vh.key = c.key
+      WHERE c.failing IS NULL OR c.failing = vh.f
+      GROUP BY vh.key, vh.f, vh.value, vh.label, vh.context, vh.o1, vh.o2
     ),
-    -- Labels of Dezernate and units: facet values group their nodes by name.
-    units AS (
-      SELECT DISTINCT ON (u.key) u.key, u.title
-      FROM (SELECT vielfalt_search_slug(n.title) AS key, n.title, n.position
-            FROM nodes n JOIN cat c ON c.id = n.catalogue_id
-            WHERE n.type IN ('dezernat', 'organisationseinheit') AND EXISTS (SELECT 1 FROM fv WHERE fv.f = 'e')) u
-      ORDER BY u.key, u.position
+    chosen AS (
+      SELECT vh.f, vh.value, vh.label, vh.context, vh.o1, vh.o2, 0 AS n, vh.key
+      FROM sel JOIN vh ON vh.key = sel.key AND vh.f = sel.f
+      WHERE NOT EXISTS (SELECT 1 FROM fv WHERE fv.key = sel.key)
     )
     SELECT json_build_object(
-      'total', (SELECT count(*)::int FROM m2 WHERE fails = 0),
+      'total', (SELECT count(*)::int FROM hits),
       'items', (
         SELECT json_agg(json_build_object(
           'id', ms.id, 'slug', ms.slug, 'title', ms.title, 'number', ms.number,
@@ -290,32 +338,9 @@ function mainStatement(withText: boolean): PreparedStatement {
       ),
       'facets', (
         SELECT json_agg(json_build_object(
-          'f', fv.f,
-          'value', CASE fv.f WHEN 'k' THEN c.slug WHEN 'tg' THEN g.slug WHEN 'a' THEN a.slug
-                             WHEN 'hf' THEN n.slug WHEN 'z' THEN n.slug WHEN 'd' THEN n.slug ELSE fv.v END,
-          'label', CASE fv.f WHEN 'k' THEN c.title WHEN 'tg' THEN g.name WHEN 'a' THEN a.name
-                             WHEN 'hf' THEN n.title WHEN 'd' THEN n.title
-                             WHEN 'z' THEN coalesce(n.code, n.title)
-                             WHEN 's' THEN st.label
-                             WHEN 'e' THEN un.title
-                             END,
-          'context', CASE WHEN fv.f = 'z' THEN CASE WHEN p1.type = 'handlungsfeld' THEN p1.title ELSE p2.title END END,
-          'count', fv.n, 'selected', fv.selected,
-          'o1', CASE fv.f WHEN 'k' THEN c.position WHEN 's' THEN st.position
-                          WHEN 'hf' THEN nc.position WHEN 'z' THEN nc.position WHEN 'd' THEN nc.position
-                          WHEN 'e' THEN CASE WHEN fv.v LIKE 'dezernat-%' THEN 0 ELSE 1 END END,
-          'o2', CASE WHEN fv.f IN ('hf', 'z', 'd') THEN n.position END
-        ))
-        FROM fv
-        LEFT JOIN cat c ON fv.f = 'k' AND c.id = CASE WHEN fv.f = 'k' THEN fv.v::uuid END
-        LEFT JOIN nodes n ON fv.f IN ('hf', 'z', 'd') AND n.id = CASE WHEN fv.f IN ('hf', 'z', 'd') THEN fv.v::uuid END
-        LEFT JOIN cat nc ON nc.id = n.catalogue_id
-        LEFT JOIN nodes p1 ON fv.f = 'z' AND p1.id = n.parent_id
-        LEFT JOIN nodes p2 ON fv.f = 'z' AND p2.id = p1.parent_id
-        LEFT JOIN target_groups g ON fv.f = 'tg' AND g.id = CASE WHEN fv.f = 'tg' THEN fv.v::uuid END
-        LEFT JOIN actors a ON fv.f = 'a' AND a.id = CASE WHEN fv.f = 'a' THEN fv.v::uuid END
-        LEFT JOIN measure_states st ON fv.f = 's' AND st.code = fv.v
-        LEFT JOIN units un ON fv.f = 'e' AND un.key = fv.v
+          'f', x.f, 'value', x.value, 'label', x.label, 'context', x.context, 'count', x.n,
+          'selected', EXISTS (SELECT 1 FROM sel WHERE sel.key = x.key AND sel.f = x.f), 'o1', x.o1, 'o2', x.o2))
+        FROM (SELECT * FROM fv UNION ALL SELECT * FROM chosen) x
       )
     ) AS result`,
   };

@@ -122,7 +122,7 @@ describeEachEngine('submitting a suggestion', (engine) => {
     expect((await submitSuggestion(db, await submission(db), ctx(30, '192.0.2.9'))).status).toBe('created');
   });
 
-  test('rate limit message speaks of one minute or several', () => {
+  it('rate limit message speaks of one minute or several', () => {
     expect(rateLimitMessage(30)).toMatch(/in 1 Minute /);
     expect(rateLimitMessage(125)).toMatch(/in 3 Minuten/);
   });
@@ -141,7 +141,7 @@ describeEachEngine('submitting a suggestion', (engine) => {
     }
   });
 
-  test('reads the posted form: strings, the consent checkbox, honeypot and token', () => {
+  it('reads the posted form: strings, the consent checkbox, honeypot and token', () => {
     const form = new FormData();
     form.set('title', 'T');
     form.set('consent', 'ja');

@@ -13,7 +13,6 @@ export const load: PageServerLoad = async (event) => {
   const actors = await listActorOptions(db);
   return {
     account: { ...account, lockedUntil: account.lockedUntil && account.lockedUntil.getTime() > Date.now() ? account.lockedUntil.toISOString() : null },
-    isSelf: account.id === event.locals.user?.id,
     actors: actors.map(({ id, name }) => ({ id, name })),
   };
 };

@@ -1,0 +1,37 @@
+/** /admin/akteure: actors with their spellings; create an actor (vocabulary.manage). */
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { actionFailure } from '$lib/server/editing/action-errors';
+import { createActor } from '$lib/server/editing/create-actor';
+import { listActors } from '$lib/server/editing/vocabulary-queries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  requirePermission(event, 'vocabulary.manage');
+  const q = event.url.searchParams.get('q') ?? '';
+  const db = await getDb();
+  const [list, all] = await Promise.all([listActors(db, q), q ? listActors(db) : null]);
+  return { q, actors: list, parents: (all ?? list).map((a) => ({ id: a.id, name: a.name })) };
+};
+
+export const actions: Actions = {
+  create: async (event) => {
+    const user = requirePermission(event, 'vocabulary.manage');
+    const form = await event.request.formData();
+    const values = {
+      name: String(form.get('name') ?? ''),
+      kind: String(form.get('kind') ?? 'unbekannt'),
+      parentId: String(form.get('parentId') ?? ''),
+      description: String(form.get('description') ?? ''),
+    };
+    let created;
+    try {
+      created = await guard(event, async () => createActor(await getDb(), user, values as Parameters<typeof createActor>[2]));
+    } catch (e) {
+      const failure = actionFailure(e);
+      if (!failure) throw e;
+      return fail(failure.status, { values, errors: failure.errors, message: failure.message });
+    }
+    redirect(303, `/admin/akteure/${created.id}?gespeichert=created`);
+  },
+};

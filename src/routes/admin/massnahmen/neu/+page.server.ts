@@ -1,0 +1,53 @@
+/** /admin/massnahmen/neu?katalog=…: a new measure (editors; contributors for their actors). */
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb, guard, requireUser } from '$lib/server/auth/kit';
+import { can } from '$lib/server/auth/policy';
+import { actionFailure } from '$lib/server/editing/action-errors';
+import { createMeasure } from '$lib/server/editing/create-measure';
+import { emptyFormValues, inputFromFormValues, measureFormFromData } from '$lib/server/editing/form';
+import { today } from '$lib/server/editing/mark-reviewed';
+import { editOptions, listCatalogueOptions } from '$lib/server/editing/queries';
+import type { Actions, PageServerLoad } from './$types';
+
+function mayCreate(user: App.Locals['user']): boolean {
+  return can(user, 'measure.create') || can(user, 'measure.create', { actorIds: user?.actorIds ?? [] });
+}
+
+export const load: PageServerLoad = async (event) => {
+  const user = requireUser(event);
+  if (!mayCreate(user)) error(403, 'Für diese Aktion fehlt Ihnen die Berechtigung.');
+  const db = await getDb();
+  const catalogues = await listCatalogueOptions(db);
+  const catalogue = catalogues.find((c) => c.slug === event.url.searchParams.get('katalog')) ?? null;
+  if (!catalogue) return { catalogues, catalogue: null, options: null, values: null, needsReview: user.role === 'beitragende' };
+  return {
+    catalogues,
+    catalogue,
+    options: await editOptions(db, catalogue.id),
+    values: emptyFormValues(catalogue.id, {
+      actors: user.actorIds.map((actorId) => ({ actorId, role: 'verantwortlich' as const, wording: '' })),
+    }),
+    needsReview: user.role === 'beitragende',
+  };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const user = requireUser(event);
+    const form = await event.request.formData();
+    const parsed = measureFormFromData(form);
+    if (parsed.markReviewed) parsed.values.lastReviewedAt = today();
+    const workflowState = parsed.intent === 'publish' ? 'veroeffentlicht' : parsed.intent === 'submit' ? 'in_pruefung' : 'entwurf';
+    let created;
+    try {
+      created = await guard(event, async () =>
+        createMeasure(await getDb(), user, inputFromFormValues(parsed.values), { comment: parsed.comment, workflowState }),
+      );
+    } catch (e) {
+      const failure = actionFailure(e);
+      if (!failure) throw e;
+      return fail(failure.status, { values: parsed.values, errors: failure.errors, message: failure.message, comment: parsed.comment });
+    }
+    redirect(303, `/admin/massnahmen/${created.id}?gespeichert=${created.workflowState}`);
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * /admin/struktur?katalog=…: the structure of a catalogue (Handlungsfelder, Leitziele,
+ * Handlungsziele, dimensions …): create, rename, archive and restore nodes (structure.edit).
+ */
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { actionFailure } from '$lib/server/editing/action-errors';
+import { archiveNode } from '$lib/server/editing/archive-node';
+import { createNode } from '$lib/server/editing/create-node';
+import { renameNode } from '$lib/server/editing/rename-node';
+import { restoreNode } from '$lib/server/editing/restore-node';
+import { listCatalogueOptions } from '$lib/server/editing/queries';
+import { listStructure } from '$lib/server/editing/vocabulary-queries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  requirePermission(event, 'structure.edit');
+  const db = await getDb();
+  const catalogues = await listCatalogueOptions(db);
+  const catalogue = catalogues.find((c) => c.slug === event.url.searchParams.get('katalog')) ?? catalogues[0] ?? null;
+  return {
+    catalogues,
+    catalogue,
+    nodes: catalogue ? await listStructure(db, catalogue.id) : [],
+    edit: event.url.searchParams.get('bearbeiten'),
+    saved: event.url.searchParams.get('gespeichert') === '1',
+  };
+};
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+async function submit(event: RequestEvent, action: string, fn: (form: FormData) => Promise<unknown>) {
+  requirePermission(event, 'structure.edit');
+  const form = await event.request.formData();
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  try {
+    await guard(event, () => fn(form));
+  } catch (e) {
+    const failure = actionFailure(e);
+    if (!failure) throw e;
+    return fail(failure.status, { action, values, errors: failure.errors, message: failure.message });
+  }
+  redirect(303, `/admin/struktur?katalog=${encodeURIComponent(text(form, 'katalog'))}&gespeichert=1`);
+}
+
+export const actions: Actions = {
+  create: (event) =>
+    submit(event, 'create', async (f) =>
+      createNode(await getDb(), event.locals.user!, {
+        catalogueId: text(f, 'catalogueId'),
+        parentId: text(f, 'parentId'),
+        type: text(f, 'type') as Parameters<typeof createNode>[2]['type'],
+        code: text(f, 'code'),
+        title: text(f, 'title'),
+        body: text(f, 'body'),
+      }),
+    ),
+  rename: (event) =>
+    submit(event, 'rename', async (f) =>
+      renameNode(await getDb(), event.locals.user!, text(f, 'id'), { code: text(f, 'code'), title: text(f, 'title'), body: text(f, 'body') }),
+    ),
+  archive: (event) => submit(event, 'archive', async (f) => archiveNode(await getDb(), event.locals.user!, text(f, 'id'))),
+  restore: (event) => submit(event, 'restore', async (f) => restoreNode(await getDb(), event.locals.user!, text(f, 'id'))),
+};

@@ -1,0 +1,79 @@
+/**
+ * /admin/verlauf/[type]/[id]?von=&bis=: the history of a measure (massnahme), structure node
+ * (bereich), actor (akteur), target group (zielgruppe) or catalogue (katalog): revisions and a
+ * word diff between any two; measures can be restored to an earlier revision.
+ */
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { can } from '$lib/server/auth/policy';
+import { actionFailure } from '$lib/server/editing/action-errors';
+import { restoreRevision } from '$lib/server/editing/restore-revision';
+import { entityTitle, HISTORY_TYPES, listRevisions, revisionDiff, type HistoryType } from '$lib/server/revisions/history';
+import { measures } from '$lib/server/db/schema';
+import { eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+
+function entityTypeOf(type: string) {
+  if (!(type in HISTORY_TYPES)) error(404, 'Unbekannte Art');
+  return HISTORY_TYPES[type as HistoryType];
+}
+
+export const load: PageServerLoad = async (event) => {
+  const user = requirePermission(event, 'history.read');
+  const entityType = entityTypeOf(event.params.type);
+  const db = await getDb();
+  const [revisionList, title] = await Promise.all([listRevisions(db, entityType, event.params.id), entityTitle(db, entityType, event.params.id)]);
+  if (!revisionList.length && !title) error(404, 'Kein Verlauf gefunden');
+  const param = (name: string) => {
+    const v = Number(event.url.searchParams.get(name));
+    return Number.isSafeInteger(v) && v > 0 ? v : null;
+  };
+  const to = param('bis') ?? revisionList[0]?.id ?? null;
+  const from = param('von') ?? revisionList[1]?.id ?? null;
+  const diff = from && to ? await revisionDiff(db, entityType, event.params.id, from, to) : null;
+  const [measure] =
+    entityType === 'measure'
+      ? await db.select({ version: measures.version, workflowState: measures.workflowState }).from(measures).where(eq(measures.id, event.params.id))
+      : [];
+  return {
+    type: event.params.type,
+    entityType,
+    id: event.params.id,
+    title,
+    revisions: revisionList,
+    from,
+    to,
+    diff,
+    diffMissing: Boolean(from && to && !diff),
+    canRestore: entityType === 'measure' && Boolean(measure) && can(user, 'measure.restoreRevision'),
+    version: measure?.version ?? null,
+    restored: event.url.searchParams.get('wiederhergestellt'),
+  };
+};
+
+export const actions: Actions = {
+  restore: async (event) => {
+    const user = requirePermission(event, 'measure.restoreRevision');
+    if (entityTypeOf(event.params.type) !== 'measure') error(404, 'Nur Maßnahmen können wiederhergestellt werden');
+    const form = await event.request.formData();
+    const revisionId = Number(form.get('revisionId'));
+    const version = Number(form.get('version'));
+    const comment = String(form.get('comment') ?? '');
+    let result;
+    try {
+      result = await guard(event, async () =>
+        restoreRevision(await getDb(), user, revisionId, {
+          comment,
+          version: Number.isInteger(version) && version > 0 ? version : undefined,
+          measureId: event.params.id,
+        }),
+      );
+    } catch (e) {
+      const failure = actionFailure(e);
+      if (!failure) throw e;
+      if (failure.status === 404) error(404, failure.message ?? 'Nicht gefunden');
+      return fail(failure.status, { message: failure.message, comment });
+    }
+    redirect(303, `/admin/verlauf/${event.params.type}/${event.params.id}?wiederhergestellt=${result.changed ? '1' : '0'}`);
+  },
+};

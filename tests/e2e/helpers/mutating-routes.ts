@@ -1,0 +1,463 @@
+/**
+ * Every route that changes data, for the authorisation matrix (tests/e2e/authz-matrix.spec.ts).
+ * Append an entry for each new form action or endpoint: the matrix signs in as every role (and
+ * anonymously) and checks that allowed roles get through and everyone else gets 403 or a
+ * redirect to /anmelden — and that a forbidden request leaves the data unchanged.
+ *
+ * Bodies should be valid (a forbidden request must be refused for its role, not for bad input);
+ * use `setup` to create what the request needs (e.g. a throwaway account) and `unique()` for
+ * values that must not collide between runs.
+ */
+import type { APIRequestContext } from '@playwright/test';
+import { seedUsers, uniqueEmail, PASSWORD, type RoleName } from './users';
+
+export type MatrixRole = RoleName | 'anonymous';
+export const MATRIX_ROLES: readonly MatrixRole[] = ['admin', 'redaktion', 'beitragende', 'lesend', 'anonymous'];
+
+export interface MatrixContext {
+  /** Request context of the role under test (already signed in, Origin header set). */
+  request: APIRequestContext;
+  /** Unique text for this attempt. */
+  unique: (prefix?: string) => string;
+}
+
+export type Values = Record<string, string>;
+type OrFn<T> = T | ((values: Values) => T);
+
+export interface MutatingRoute {
+  /** Short description shown in the test title. */
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path; a function gets the values from `setup`. */
+  path: OrFn<string>;
+  /** SvelteKit form action name (sent as `?/name`); omit for the default action or an endpoint. */
+  action?: string;
+  /** Form fields (sent as application/x-www-form-urlencoded); repeat a field with an array. */
+  form?: OrFn<Record<string, string | string[]>>;
+  /** JSON body instead of form fields. */
+  json?: OrFn<unknown>;
+  /** Roles that may do it; all others must be refused. */
+  allowed: readonly MatrixRole[];
+  /** Creates what the request needs; runs before the attempt with the role's context. */
+  setup?: (ctx: MatrixContext) => Promise<Values>;
+  /** Statuses that also count as "refused" for this route (e.g. 404 for /einrichtung once set up). */
+  refusedStatuses?: readonly number[];
+}
+
+const SIGNED_IN: readonly MatrixRole[] = ['admin', 'redaktion', 'beitragende', 'lesend'];
+/** A well-formed id that names nothing (routes that must refuse before looking anything up). */
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A throwaway account to act on (created through /test-setup). */
+async function throwawayUser(ctx: MatrixContext): Promise<Values> {
+  const [user] = await seedUsers(ctx.request, [{ email: uniqueEmail('matrix-target'), password: PASSWORD, role: 'lesend' }]);
+  return { userId: user!.id };
+}
+
+export const MUTATING_ROUTES: MutatingRoute[] = [
+  // --- accounts (auth) -------------------------------------------------------------------
+  { name: 'logout', method: 'POST', path: '/abmelden', allowed: SIGNED_IN },
+  {
+    name: 'change own password',
+    method: 'POST',
+    path: '/konto',
+    action: 'password',
+    form: { current: PASSWORD, password: 'Ein neues Matrix-Passwort 2026', confirm: 'Ein neues Matrix-Passwort 2026' },
+    allowed: SIGNED_IN,
+  },
+  { name: 'logout everywhere', method: 'POST', path: '/konto', action: 'everywhere', allowed: SIGNED_IN },
+  {
+    name: 'invite a user',
+    method: 'POST',
+    path: '/admin/benutzer',
+    action: 'invite',
+    form: () => ({ email: uniqueEmail('matrix-invite'), name: 'Matrix', role: 'lesend' }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'change role and scopes',
+    method: 'POST',
+    path: (v) => `/admin/benutzer/${v.userId}`,
+    action: 'update',
+    form: { name: 'Geändert', role: 'redaktion' },
+    setup: throwawayUser,
+    allowed: ['admin'],
+  },
+  { name: 'deactivate a user', method: 'POST', path: (v) => `/admin/benutzer/${v.userId}`, action: 'deactivate', setup: throwawayUser, allowed: ['admin'] },
+  { name: 'reactivate a user', method: 'POST', path: (v) => `/admin/benutzer/${v.userId}`, action: 'reactivate', setup: throwawayUser, allowed: ['admin'] },
+  { name: 'create a password link', method: 'POST', path: (v) => `/admin/benutzer/${v.userId}`, action: 'link', setup: throwawayUser, allowed: ['admin'] },
+  // Not a change of content, but it writes the audit log (audit.export).
+  { name: 'export the audit log', method: 'GET', path: '/admin/protokoll.csv', allowed: ['admin'] },
+  // Closed once any account exists: 404 for everyone.
+  {
+    name: 'first-admin set-up (closed)',
+    method: 'POST',
+    path: '/einrichtung',
+    form: () => ({ email: uniqueEmail('matrix-setup'), name: 'X', password: PASSWORD, confirm: PASSWORD }),
+    allowed: [],
+    refusedStatuses: [404],
+  },
+  // --- measures, review, history, actors: appended by the editing work ---------------------
+  // Each acts on throwaway records made by an editor in `setup` (see editingSetup below).
+  {
+    name: 'create a measure',
+    method: 'POST',
+    path: '/admin/massnahmen/neu?katalog=integrationskonzept',
+    form: (v) => measureForm(v, { intent: 'draft' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.base()),
+    allowed: ['admin', 'redaktion', 'beitragende'],
+  },
+  {
+    name: 'save a measure',
+    method: 'POST',
+    path: (v) => `/admin/massnahmen/${v.measureId}`,
+    action: 'save',
+    form: (v) => measureForm(v, { title: `Geändert ${v.unique}`, version: '1', intent: 'draft' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.measure('draft')),
+    allowed: ['admin', 'redaktion', 'beitragende'],
+  },
+  {
+    name: 'submit a draft measure for review',
+    method: 'POST',
+    path: (v) => `/admin/massnahmen/${v.measureId}`,
+    action: 'submit',
+    setup: (ctx) => editingSetup(ctx).then((s) => s.measure('draft')),
+    allowed: ['admin', 'redaktion', 'beitragende'],
+  },
+  {
+    name: 'publish a draft measure',
+    method: 'POST',
+    path: (v) => `/admin/massnahmen/${v.measureId}`,
+    action: 'publish',
+    setup: (ctx) => editingSetup(ctx).then((s) => s.measure('draft')),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'archive a measure',
+    method: 'POST',
+    path: (v) => `/admin/massnahmen/${v.measureId}`,
+    action: 'archive',
+    setup: (ctx) => editingSetup(ctx).then((s) => s.measure('draft')),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'restore an archived measure',
+    method: 'POST',
+    path: (v) => `/admin/massnahmen/${v.measureId}`,
+    action: 'restore',
+    setup: (ctx) => editingSetup(ctx).then((s) => s.measure('archived')),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'withdraw a change request (someone else’s)',
+    method: 'POST',
+    path: (v) => `/admin/massnahmen/${v.measureId}`,
+    action: 'withdraw',
+    form: (v) => ({ changeRequestId: v.changeRequestId! }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.changeRequest()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'publish a change request',
+    method: 'POST',
+    path: (v) => `/admin/pruefung/${v.changeRequestId}`,
+    action: 'publish',
+    form: { reviewComment: 'Matrix' },
+    setup: (ctx) => editingSetup(ctx).then((s) => s.changeRequest()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'reject a change request',
+    method: 'POST',
+    path: (v) => `/admin/pruefung/${v.changeRequestId}`,
+    action: 'reject',
+    form: { reason: 'Matrix-Begründung' },
+    setup: (ctx) => editingSetup(ctx).then((s) => s.changeRequest()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'publish a new measure from review',
+    method: 'POST',
+    path: (v) => `/admin/pruefung/massnahme/${v.measureId}`,
+    action: 'publish',
+    setup: (ctx) => editingSetup(ctx).then((s) => s.measure('review')),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'return a new measure to draft',
+    method: 'POST',
+    path: (v) => `/admin/pruefung/massnahme/${v.measureId}`,
+    action: 'reject',
+    form: { reason: 'Matrix-Begründung' },
+    setup: (ctx) => editingSetup(ctx).then((s) => s.measure('review')),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'restore an earlier revision',
+    method: 'POST',
+    path: (v) => `/admin/verlauf/massnahme/${v.measureId}`,
+    action: 'restore',
+    form: (v) => ({ revisionId: v.revisionId! }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.revision()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'create an actor',
+    method: 'POST',
+    path: '/admin/akteure',
+    action: 'create',
+    form: () => ({ name: `Matrix-Akteur ${uniqueEmail('a')}`, kind: 'organisation' }),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'rename an actor',
+    method: 'POST',
+    path: (v) => `/admin/akteure/${v.actorId}`,
+    action: 'rename',
+    form: (v) => ({ name: `Umbenannt ${v.unique}`, kind: 'netzwerk' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.actor()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'add an actor spelling',
+    method: 'POST',
+    path: (v) => `/admin/akteure/${v.actorId}`,
+    action: 'addAlias',
+    form: (v) => ({ alias: `MA ${v.unique}` }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.actor()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'remove an actor spelling',
+    method: 'POST',
+    path: (v) => `/admin/akteure/${v.actorId}`,
+    action: 'removeAlias',
+    form: (v) => ({ alias: v.alias! }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.actor(true)),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'merge actors',
+    method: 'POST',
+    path: (v) => `/admin/akteure/${v.actorId}`,
+    action: 'merge',
+    form: (v) => ({ targetId: v.targetId! }),
+    setup: async (ctx) => {
+      const s = await editingSetup(ctx);
+      const [a, b] = [await s.actor(), await s.actor()];
+      return { ...a, targetId: b.actorId! };
+    },
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'create a target group',
+    method: 'POST',
+    path: '/admin/zielgruppen',
+    action: 'create',
+    form: () => ({ name: `Matrix-Zielgruppe ${uniqueEmail('z')}` }),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'rename a target group',
+    method: 'POST',
+    path: '/admin/zielgruppen',
+    action: 'rename',
+    form: (v) => ({ id: v.targetGroupId!, name: `Umbenannt ${v.unique}` }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.targetGroup()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'create a structure node',
+    method: 'POST',
+    path: '/admin/struktur',
+    action: 'create',
+    form: (v) => ({ catalogueId: v.catalogueId!, parentId: v.nodeId!, type: 'handlungsziel', code: 'Z9', title: `Matrix ${v.unique}`, katalog: 'integrationskonzept' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.base()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'rename a structure node',
+    method: 'POST',
+    path: '/admin/struktur',
+    action: 'rename',
+    form: (v) => ({ id: v.newNodeId!, title: `Umbenannt ${v.unique}`, katalog: 'integrationskonzept' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.node()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'archive a structure node',
+    method: 'POST',
+    path: '/admin/struktur',
+    action: 'archive',
+    form: (v) => ({ id: v.newNodeId!, katalog: 'integrationskonzept' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.node()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'restore a structure node',
+    method: 'POST',
+    path: '/admin/struktur',
+    action: 'restore',
+    form: (v) => ({ id: v.newNodeId!, katalog: 'integrationskonzept' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.node(true)),
+    allowed: ['admin', 'redaktion'],
+  },
+  // --- suggestions, notifications, dashboard: appended by the suggestions work ------------
+  // The public form is open to everyone; without a signed timestamp it is refused with 400
+  // (time check) and does not count towards the per-client rate limit the e2e specs rely on.
+  {
+    name: 'suggest a measure (public)',
+    method: 'POST',
+    path: '/vorschlagen',
+    form: { title: 'Matrix-Vorschlag', description: 'Vom Berechtigungstest gesendet.' },
+    allowed: MATRIX_ROLES,
+  },
+  // Moderation: the policy is checked before the suggestion is looked up, so an unknown id is
+  // refused for the wrong roles and answered 400/404 (not 403) for editors.
+  {
+    name: 'take a suggestion over as draft',
+    method: 'POST',
+    path: `/admin/vorschlaege/${UNKNOWN_ID}`,
+    action: 'uebernehmen',
+    form: { nodeId: UNKNOWN_ID },
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'reject a suggestion',
+    method: 'POST',
+    path: `/admin/vorschlaege/${UNKNOWN_ID}`,
+    action: 'ablehnen',
+    form: { reason: 'Matrix-Begründung' },
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'set the retention period of contact data',
+    method: 'POST',
+    path: '/admin/vorschlaege',
+    action: 'aufbewahrung',
+    form: { retentionDays: '180' },
+    allowed: ['admin'],
+  },
+  { name: 'mark a notification read', method: 'POST', path: '/admin/benachrichtigungen', action: 'gelesen', form: { id: UNKNOWN_ID }, allowed: SIGNED_IN },
+  { name: 'mark all notifications read', method: 'POST', path: '/admin/benachrichtigungen', action: 'alleGelesen', allowed: SIGNED_IN },
+];
+
+// --- editing work: throwaway records for the matrix -------------------------------------
+// Made by an editor's own request context (the role under test may not be allowed to).
+
+const matrixBase = () => `http://127.0.0.1:${process.env.E2E_PORT || 4173}`;
+let editorContext: Promise<APIRequestContext> | null = null;
+let baseValues: Promise<Values> | null = null;
+
+function editorRequest(): Promise<APIRequestContext> {
+  editorContext ??= (async () => {
+    const { request } = await import('@playwright/test');
+    // accept: text/html — form actions answer like for a browser without JavaScript (303 + Location).
+    const editor = await request.newContext({ baseURL: matrixBase(), extraHTTPHeaders: { origin: matrixBase(), accept: 'text/html' } });
+    const email = 'matrix-setup-redaktion@test.example';
+    await seedUsers(editor, [{ email, password: PASSWORD, role: 'redaktion', name: 'Matrix Setup' }], email);
+    return editor;
+  })();
+  return editorContext;
+}
+
+function match(html: string, pattern: RegExp, what: string): string {
+  const found = pattern.exec(html)?.[1];
+  if (!found) throw new Error(`matrix set-up: ${what} not found`);
+  return found;
+}
+
+/** The id in the first `?bearbeiten=<uuid>` link after `text` (target group and node lists). */
+function editIdAfter(html: string, text: string, what: string): string {
+  const at = html.indexOf(text);
+  if (at < 0) throw new Error(`matrix set-up: ${what} not listed`);
+  return match(html.slice(at), /bearbeiten=([0-9a-f-]{36})/, what);
+}
+
+/** Form fields of a complete measure under the first node, responsible: the contributors' actor. */
+function measureForm(v: Values, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    catalogueId: v.catalogueId!,
+    title: `Matrix-Maßnahme ${v.unique}`,
+    description: 'Angelegt vom Berechtigungstest.',
+    stateCode: 'geplant',
+    'placements.0.nodeId': v.nodeId!,
+    'actors.0.actorId': v.contributorActorId!,
+    'actors.0.role': 'verantwortlich',
+    comment: 'Matrix',
+    ...overrides,
+  };
+}
+
+async function editingSetup(ctx: MatrixContext) {
+  const editor = await editorRequest();
+  const unique = ctx.unique('m').replace(/@.*/, '');
+  const post = async (path: string, form: Record<string, string>) => {
+    const response = await editor.post(path, { form, maxRedirects: 0 });
+    if (response.status() !== 303) throw new Error(`matrix set-up: ${path} answered ${response.status()}`);
+    return response.headers()['location'] ?? '';
+  };
+  const get = async (path: string) => (await editor.get(path)).text();
+  const base = async (): Promise<Values> => {
+    baseValues ??= (async () => {
+      const html = await get('/admin/massnahmen/neu?katalog=integrationskonzept');
+      const actors = await get('/admin/akteure?q=Volkshochschule');
+      return {
+        catalogueId: match(html, /name="catalogueId" value="([0-9a-f-]{36})"/, 'catalogue'),
+        nodeId: match(html, /name="placements\.0\.nodeId"[\s\S]*?<option value="([0-9a-f-]{36})"/, 'node'),
+        contributorActorId: match(actors, /href="\/admin\/akteure\/([0-9a-f-]{36})"[^>]*>Volkshochschule</, 'actor Volkshochschule'),
+      };
+    })();
+    return { ...(await baseValues), unique };
+  };
+  const create = async (v: Values, intent: string) => {
+    const location = await post('/admin/massnahmen/neu?katalog=integrationskonzept', measureForm(v, { intent }));
+    return match(location, /\/admin\/massnahmen\/([0-9a-f-]{36})/, 'new measure');
+  };
+  return {
+    base,
+    async measure(kind: 'draft' | 'review' | 'archived'): Promise<Values> {
+      const v = await base();
+      const measureId = await create(v, kind === 'review' ? 'submit' : 'draft');
+      if (kind === 'archived') await post(`/admin/massnahmen/${measureId}?/archive`, {});
+      return { ...v, measureId };
+    },
+    /** A published measure with the set-up editor's draft change request. */
+    async changeRequest(): Promise<Values> {
+      const v = await base();
+      const measureId = await create(v, 'publish');
+      await post(`/admin/massnahmen/${measureId}?/save`, measureForm(v, { version: '1', intent: 'draft', remarks: 'Entwurf einer Änderung' }));
+      const page = await get(`/admin/massnahmen/${measureId}`);
+      return { ...v, measureId, changeRequestId: match(page, /name="changeRequestId" value="([0-9a-f-]{36})"/, 'change request') };
+    },
+    /** A published measure with two revisions; `revisionId` is the earlier one. */
+    async revision(): Promise<Values> {
+      const v = await base();
+      const measureId = await create(v, 'publish');
+      await post(`/admin/massnahmen/${measureId}?/save`, measureForm(v, { version: '1', intent: 'publish', remarks: 'Zweite Fassung' }));
+      const history = await get(`/admin/verlauf/massnahme/${measureId}`);
+      return { ...v, measureId, revisionId: match(history, /name="revisionId" value="(\d+)"/, 'revision') };
+    },
+    async actor(withAlias = false): Promise<Values> {
+      const suffix = Math.random().toString(36).slice(2, 7);
+      const location = await post('/admin/akteure?/create', { name: `Matrix-Akteur ${unique}-${suffix}`, kind: 'organisation' });
+      const actorId = match(location, /\/admin\/akteure\/([0-9a-f-]{36})/, 'actor');
+      const alias = `MX ${unique}-${suffix}`;
+      if (withAlias) await post(`/admin/akteure/${actorId}?/addAlias`, { alias });
+      return { unique, actorId, alias };
+    },
+    async targetGroup(): Promise<Values> {
+      const name = `Matrix-Zielgruppe ${unique}`;
+      await post('/admin/zielgruppen?/create', { name });
+      return { unique, targetGroupId: editIdAfter(await get('/admin/zielgruppen'), name, 'target group') };
+    },
+    async node(archived = false): Promise<Values> {
+      const v = await base();
+      const title = `Matrix-Bereich ${unique}`;
+      await post('/admin/struktur?/create', { catalogueId: v.catalogueId!, parentId: v.nodeId!, type: 'handlungsziel', title, katalog: 'integrationskonzept' });
+      const newNodeId = editIdAfter(await get('/admin/struktur?katalog=integrationskonzept'), title, 'node');
+      if (archived) await post('/admin/struktur?/archive', { id: newNodeId, katalog: 'integrationskonzept' });
+      return { ...v, newNodeId };
+    },
+  };
+}
