@@ -34,6 +34,12 @@ function buildProgram(): Command {
     .option('--municipality <slug>', 'Kommune (Mandant)', 'herne')
     .action(async (files: string[], options) => (await import('./import-command')).importCommand(files, options));
 
+  program
+    .command('maintenance')
+    .description('Abgelaufene Kontaktdaten aus Vorschlägen löschen, wartende E-Mails zustellen')
+    .option('--format <format>', 'text oder json', 'text')
+    .action(async (options) => (await import('./maintenance-command')).maintenanceCommand(options));
+
   const user = program.command('user').description('Benutzerkonten verwalten');
   user
     .command('create')

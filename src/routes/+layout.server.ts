@@ -5,4 +5,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
   locale: locals.locale,
   dir: dirOf(locals.locale),
   locales: LOCALES.map(({ code, name }) => ({ code, name })),
+  /** For the footer's "Anmelden" / "Redaktionsbereich" link. */
+  signedIn: Boolean(locals.user),
 });

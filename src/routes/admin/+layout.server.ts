@@ -5,6 +5,8 @@
  */
 import { requireUser } from '$lib/server/auth/kit';
 import { adminNavFor } from '$lib/server/auth/navigation';
+import { getDatabase } from '$lib/server/app/instance';
+import { unreadCount } from '$lib/server/notifications/inbox';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
@@ -13,5 +15,6 @@ export const load: LayoutServerLoad = async (event) => {
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role, actorIds: user.actorIds },
     nav: adminNavFor(user),
+    unread: await unreadCount((await getDatabase()).db, user.id),
   };
 };

@@ -11,6 +11,10 @@ import { importSources } from '../importers/pipeline';
 import { readSourceFile } from '../importers/read-source';
 import { projectPath } from '../util/project-root';
 import { log } from './log';
+import { firstStartHint } from '../auth/setup';
+import { startMaintenance } from '../suggestions/maintenance';
+
+let stopMaintenance: (() => void) | null = null;
 
 // Kept on globalThis: Vite's dev server re-evaluates modules (and re-runs `init`) on every
 // change; a module-level variable would open a second instance and lock itself out.
@@ -73,6 +77,9 @@ export function startDatabase(): Promise<Database> {
         // The app still serves; the import can be repeated with `npx vielfalt import`.
         log.error('seed.failed', { message: error instanceof Error ? error.message : String(error) });
       }
+      await firstStartHint(database.db);
+      // Retention purge of suggestion contact data (daily) and outbox delivery (unref'd timers).
+      if (process.env.MAINTENANCE !== '0') stopMaintenance = startMaintenance(database.db);
       return database;
     } catch (error) {
       await database.close();
@@ -86,5 +93,7 @@ export function startDatabase(): Promise<Database> {
 export async function stopDatabase(): Promise<void> {
   const current = instance ?? holder[GLOBAL_KEY] ?? null;
   remember(null);
+  stopMaintenance?.();
+  stopMaintenance = null;
   if (current) await (await current).close();
 }

@@ -4,7 +4,17 @@
  */
 import { can, type Action, type SessionUser } from './policy';
 
-export type AdminNavKey = 'tasks' | 'measures' | 'review' | 'suggestions' | 'actors' | 'users' | 'audit';
+export type AdminNavKey =
+  | 'tasks'
+  | 'notifications'
+  | 'measures'
+  | 'review'
+  | 'suggestions'
+  | 'actors'
+  | 'targetGroups'
+  | 'structure'
+  | 'users'
+  | 'audit';
 
 interface NavEntry {
   key: AdminNavKey;
@@ -19,7 +29,10 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'measures', href: '/admin/massnahmen', action: 'draft.read' },
   { key: 'review', href: '/admin/pruefung', action: 'measure.publish' },
   { key: 'suggestions', href: '/admin/vorschlaege', action: 'suggestion.moderate' },
+  { key: 'notifications', href: '/admin/benachrichtigungen', action: null },
   { key: 'actors', href: '/admin/akteure', action: 'vocabulary.manage' },
+  { key: 'targetGroups', href: '/admin/zielgruppen', action: 'vocabulary.manage' },
+  { key: 'structure', href: '/admin/struktur', action: 'structure.edit' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
 import { buildMeasure, buildPlan } from '../../../../../tests/helpers/factories';
 import { queryRows, type Db } from '../../db/connection';
-import { measureActors, measureReferences, measures, revisions } from '../../db/schema';
+import { actorAliases, actors, measureActors, measureReferences, measures, revisions } from '../../db/schema';
 import { ensureMunicipality } from '../../catalogue/municipality';
 import { recordRevisions } from '../../revisions/record';
 import { writeImportPlan } from './write';
@@ -87,6 +87,15 @@ describeEachEngine('writing an import plan', (engine) => {
     expect(outcome.conflicts).toEqual([{ key: row!.importKey, title: 'Elterncafés in allen Stadtteilen', number: '2' }]);
     const [after] = await database.db.select().from(measures).where(eq(measures.id, row!.id));
     expect(after!.title).toBe('Elterncafés in allen Stadtteilen');
+  });
+
+  it('finds an actor renamed in the back office by its old name (alias) on re-import', async () => {
+    await write(database.db, buildPlan());
+    const [actor] = await database.db.select().from(actors);
+    await database.db.update(actors).set({ name: 'Fachbereich Kinder, Jugend und Familie' }).where(eq(actors.id, actor!.id));
+    await database.db.insert(actorAliases).values({ actorId: actor!.id, alias: 'Fachbereich Kinder-Jugend-Familie' }).onConflictDoNothing();
+    await write(database.db, buildPlan());
+    expect(await count(database.db, 'actors')).toBe(1);
   });
 
   it('reports measures that left the source without deleting them', async () => {

@@ -153,6 +153,16 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
     .from(actors)
     .where(eq(actors.municipalityId, ctx.municipalityId));
   const actorIds = new Map(existingActors.map((a) => [a.name, a.id]));
+  // An actor renamed or merged in the back office keeps its old names as aliases: find it by them,
+  // so a re-import does not bring a merged-away actor back.
+  const knownAliases = existingActors.length
+    ? await db
+        .select({ alias: actorAliases.alias, actorId: actorAliases.actorId })
+        .from(actorAliases)
+        .innerJoin(actors, eq(actors.id, actorAliases.actorId))
+        .where(eq(actors.municipalityId, ctx.municipalityId))
+    : [];
+  for (const { alias, actorId } of knownAliases) if (!actorIds.has(alias)) actorIds.set(alias, actorId);
   const actorSlugs = new Set(existingActors.map((a) => a.slug));
   const newActors = [...actorNames.keys()]
     .filter((name) => !actorIds.has(name))
