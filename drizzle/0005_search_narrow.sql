@@ -3,10 +3,15 @@
 -- snippet text and word list inline (~15 MB for 10,000 rows). Now the row the search scans is
 -- narrow (~200 bytes): the large columns are stored out of line (toast_tuple_target, EXTERNAL:
 -- uncompressed, as they are read for ranking and snippets of a few rows only), facet
--- memberships are 64-bit hashes of their keys instead of text ('k:<catalogue id>' …), and a
+-- memberships are ids (uuid[]) instead of text ('k:<catalogue id>' …), and a
 -- small inline `head` tsvector (title and numbers) gives a cheap first relevance score. The full
 -- tsvector is read only to rank the best candidates (see src/lib/server/search/search.ts).
 DROP TABLE IF EXISTS search_documents;
+--> statement-breakpoint
+-- A facet key that is not an entity id (unit name, direction, state, "neu") as a uuid.
+CREATE OR REPLACE FUNCTION vielfalt_search_key(text) RETURNS uuid
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT md5($1)::uuid $$;
 --> statement-breakpoint
 CREATE TABLE search_documents (
   measure_id uuid PRIMARY KEY,
@@ -18,10 +23,10 @@ CREATE TABLE search_documents (
   updated_at timestamptz NOT NULL,
   -- Exact numbers and codes the measure answers to: '3', 'a1', 'a1.3', '4.1.2'.
   numbers text[] NOT NULL,
-  -- Facet memberships: hashtextextended(key, 0) of 'prefix:value' keys (k: catalogue id,
-  -- hf: Handlungsfeld id, z: Leitziel/Handlungsziel id, d: dimension id, e: Dezernat/unit name
-  -- slug, tg: target group id, a: responsible actor id, r: innen/aussen, s: state code, n: ja).
-  facets bigint[] NOT NULL,
+  -- Facet memberships as ids: catalogue, nodes (Handlungsfeld, Leitziel, Handlungsziel,
+  -- dimension), target groups, responsible actors; and vielfalt_search_key() of 'e:<unit name>',
+  -- 'r:innen' / 'r:aussen', 's:<state code>', 'n:ja'.
+  facets uuid[] NOT NULL,
   -- Title and numbers (weight A): first relevance score without reading tsv.
   head tsvector NOT NULL,
   -- Primary place as shown in results ("Bildung › A › A1").
@@ -98,12 +103,9 @@ BEGIN
   node_agg AS (
     SELECT a.measure_id,
            array_agg(DISTINCT CASE a.type
-             WHEN 'handlungsfeld' THEN 'hf:' || a.node_id
-             WHEN 'leitziel' THEN 'z:' || a.node_id
-             WHEN 'handlungsziel' THEN 'z:' || a.node_id
-             WHEN 'dimension' THEN 'd:' || a.node_id
-             WHEN 'dezernat' THEN 'e:' || vielfalt_search_slug(a.title)
-             WHEN 'organisationseinheit' THEN 'e:' || vielfalt_search_slug(a.title)
+             WHEN 'dezernat' THEN vielfalt_search_key('e:' || a.title)
+             WHEN 'organisationseinheit' THEN vielfalt_search_key('e:' || a.title)
+             ELSE a.node_id
            END) FILTER (WHERE a.type <> 'kapitel') AS keys,
            string_agg(DISTINCT a.title, E'\n') FILTER (WHERE a.type IN ('handlungsfeld', 'dimension', 'kapitel')) AS titles,
            array_agg(DISTINCT lower(a.code)) FILTER (WHERE a.type IN ('handlungsziel', 'kapitel') AND a.code ~ '[0-9]') AS codes,
@@ -125,14 +127,14 @@ BEGIN
     SELECT ma.measure_id,
            string_agg(concat_ws(' ', a.name, ma.wording,
              (SELECT string_agg(al.alias, ' ') FROM actor_aliases al WHERE al.actor_id = a.id)), E'\n') AS text,
-           array_agg(DISTINCT 'a:' || a.id) FILTER (WHERE ma.role = 'verantwortlich') AS keys
+           array_agg(DISTINCT a.id) FILTER (WHERE ma.role = 'verantwortlich') AS keys
     FROM measure_actors ma JOIN actors a ON a.id = ma.actor_id
     WHERE ma.measure_id = ANY (ids)
     GROUP BY ma.measure_id
   ),
   group_agg AS (
     SELECT mtg.measure_id, string_agg(concat_ws(' ', g.name, mtg.wording), E'\n') AS text,
-           array_agg(DISTINCT 'tg:' || g.id) AS keys
+           array_agg(DISTINCT g.id) AS keys
     FROM measure_target_groups mtg JOIN target_groups g ON g.id = mtg.target_group_id
     WHERE mtg.measure_id = ANY (ids)
     GROUP BY mtg.measure_id
@@ -143,11 +145,11 @@ BEGIN
            ARRAY(SELECT DISTINCT x FROM unnest(
              ARRAY[lower(t.number)] || coalesce(na.leaf_numbers, '{}') || coalesce(na.coded_numbers, '{}')
                || coalesce(na.codes, '{}')) AS x WHERE x ~ '^[a-z0-9][a-z0-9.]*$') AS numbers,
-           ARRAY['k:' || t.catalogue_id, 's:' || t.state_code]
+           ARRAY[t.catalogue_id, vielfalt_search_key('s:' || t.state_code)]
              || coalesce(na.keys, '{}') || coalesce(aa.keys, '{}') || coalesce(ga.keys, '{}')
-             || CASE WHEN t.direction_inward THEN ARRAY['r:innen'] ELSE '{}' END
-             || CASE WHEN t.direction_outward THEN ARRAY['r:aussen'] ELSE '{}' END
-             || CASE WHEN t.is_new THEN ARRAY['n:ja'] ELSE '{}' END AS facet_keys,
+             || CASE WHEN t.direction_inward THEN ARRAY[vielfalt_search_key('r:innen')] ELSE '{}' END
+             || CASE WHEN t.direction_outward THEN ARRAY[vielfalt_search_key('r:aussen')] ELSE '{}' END
+             || CASE WHEN t.is_new THEN ARRAY[vielfalt_search_key('n:ja')] ELSE '{}' END AS facet_keys,
            pp.place,
            t.title AS a_text,
            concat_ws(E'\n', t.description, t.extra ->> 'massnahme', t.goals) AS b_text,
@@ -166,7 +168,7 @@ BEGIN
   )
   SELECT d.id, d.municipality_id, d.catalogue_id, d.published, d.is_gap, d.position, d.updated_at,
          d.numbers,
-         ARRAY(SELECT DISTINCT hashtextextended(k, 0) FROM unnest(d.facet_keys) AS k WHERE k IS NOT NULL),
+         ARRAY(SELECT DISTINCT k FROM unnest(d.facet_keys) AS k WHERE k IS NOT NULL),
          setweight(to_tsvector('vielfalt_german', d.a_text), 'A') || d.number_lexemes,
          d.place,
          setweight(to_tsvector('vielfalt_german', d.a_text), 'A')

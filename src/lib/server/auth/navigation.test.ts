@@ -7,10 +7,11 @@ const keys = (role: SessionUser['role']) => adminNavFor(user(role)).map((i) => i
 
 describe('admin navigation', () => {
   it('shows each entry only to roles that may use it', () => {
-    expect(keys('admin')).toEqual(['tasks', 'measures', 'review', 'suggestions', 'actors', 'users', 'audit']);
-    expect(keys('redaktion')).toEqual(['tasks', 'measures', 'review', 'suggestions', 'actors']);
-    expect(keys('beitragende')).toEqual(['tasks', 'measures']);
-    expect(keys('lesend')).toEqual(['tasks', 'measures']);
+    const editorial = ['tasks', 'measures', 'review', 'suggestions', 'notifications', 'actors', 'targetGroups', 'structure'];
+    expect(keys('admin')).toEqual([...editorial, 'users', 'audit']);
+    expect(keys('redaktion')).toEqual(editorial);
+    expect(keys('beitragende')).toEqual(['tasks', 'measures', 'notifications']);
+    expect(keys('lesend')).toEqual(['tasks', 'measures', 'notifications']);
     expect(adminNavFor(null)).toEqual([]);
   });
 });
