@@ -8,6 +8,8 @@
 -- tsvector is read only to rank the best candidates (see src/lib/server/search/search.ts).
 DROP TABLE IF EXISTS search_documents;
 --> statement-breakpoint
+DROP INDEX IF EXISTS search_nodes_unit_key_idx;
+--> statement-breakpoint
 -- A facet key that is not an entity id (unit name, direction, state, "neu") as a uuid.
 CREATE OR REPLACE FUNCTION vielfalt_search_key(text) RETURNS uuid
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
@@ -47,6 +49,10 @@ ALTER TABLE search_documents
   ALTER COLUMN numbers SET STORAGE MAIN;
 --> statement-breakpoint
 CREATE INDEX search_documents_tsv_idx ON search_documents USING gin (tsv);
+--> statement-breakpoint
+-- Labels of the "Dezernat/Organisationseinheit" facet: from a value's key back to its node.
+CREATE INDEX search_nodes_unit_key_idx ON nodes (vielfalt_search_key('e:' || title))
+  WHERE type IN ('dezernat', 'organisationseinheit');
 --> statement-breakpoint
 -- Rebuilds the documents of the given measures (and of their task areas), removes documents of
 -- deleted measures, and updates the lexicon. Set-based: a fixed number of statements.

@@ -405,7 +405,7 @@ async function editingSetup(ctx: MatrixContext) {
       return {
         catalogueId: match(html, /name="catalogueId" value="([0-9a-f-]{36})"/, 'catalogue'),
         nodeId: match(html, /name="placements\.0\.nodeId"[\s\S]*?<option value="([0-9a-f-]{36})"/, 'node'),
-        contributorActorId: match(actors, /href="\/admin\/akteure\/([0-9a-f-]{36})"[^>]*>Volkshochschule</, 'actor Volkshochschule'),
+        contributorActorId: match(actors, /href="\/admin\/akteure\/([0-9a-f-]{36})"[^>]*>Volkshochschule Herne</, 'actor Volkshochschule Herne'),
       };
     })();
     return { ...(await baseValues), unique };

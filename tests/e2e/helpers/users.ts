@@ -3,7 +3,7 @@
  * `uniqueEmail()` for accounts a test changes; the role fixtures are reset by every `loginAs`.
  *
  *   await loginAs(page, 'redaktion');            // signed in (cookie in the page's context)
- *   await loginAs(page, { email, password, role, actors: ['volkshochschule'] });
+ *   await loginAs(page, { email, password, role, actors: ['volkshochschule-herne'] });
  *   await loginWithForm(page, email, password);  // through /anmelden, like a person
  */
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
@@ -13,8 +13,8 @@ export const ROLE_NAMES: readonly RoleName[] = ['admin', 'redaktion', 'beitragen
 
 export const PASSWORD = 'Testpasswort für Herne 2026';
 /** An actor of Herne's catalogues (seeded on the e2e server) that contributors are bound to. */
-export const CONTRIBUTOR_ACTOR = 'volkshochschule';
-export const CONTRIBUTOR_ACTOR_NAME = 'Volkshochschule';
+export const CONTRIBUTOR_ACTOR = 'volkshochschule-herne';
+export const CONTRIBUTOR_ACTOR_NAME = 'Volkshochschule Herne';
 
 export interface SeedUser {
   email: string;

@@ -1,8 +1,9 @@
 /**
- * Prepared statements for the search's few, fixed, complex queries. Planning them costs far
- * more than running them (on PGlite ~20 ms of planning against ~2 ms of execution), so each is
- * planned once per database session:
- * - PostgreSQL (node-postgres pool): named statements, prepared per connection by the driver;
+ * Prepared statements for the search's few, fixed, complex queries. On PGlite planning them
+ * costs far more than running them (~20 ms of planning against ~2 ms of execution), so each is
+ * planned once per session:
+ * - PostgreSQL (node-postgres pool): plain parameterised queries (native planning is cheap, and
+ *   a custom plan sees the actual values);
  * - PGlite (one session): PREPARE once, then EXECUTE with the values as SQL literals (a utility
  *   statement takes no bind parameters) using the generic plan. Literals are quoted here and
  *   parameters are typed by the PREPARE, so a value can never become SQL.
@@ -18,6 +19,8 @@ export interface PreparedStatement {
   text: string;
   /** PostgreSQL types of $1 … $n. */
   types: string[];
+  /** Planner settings for this statement on PGlite (set around its EXECUTE, then reset). */
+  settings?: Record<string, string>;
 }
 
 export type Param = string | number | boolean | null;
@@ -28,7 +31,7 @@ interface PgliteLike {
 }
 
 interface PoolLike {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 const prepared = new WeakMap<object, Map<string, Promise<void>>>();
@@ -78,14 +81,16 @@ export async function runPrepared<T>(db: Db, statement: PreparedStatement, param
     await preparePglite(client, statement);
     // The generic plan: PostgreSQL would re-plan the first executions (custom plans), and keeps
     // doing so when it estimates them cheaper, which on PGlite costs more than it saves.
-    const execute = `SET plan_cache_mode = force_generic_plan; EXECUTE ${statement.name}${
-      params.length ? `(${params.map(literal).join(', ')})` : ''
-    }; RESET plan_cache_mode`;
+    const settings = { plan_cache_mode: 'force_generic_plan', ...statement.settings };
+    const names = Object.keys(settings);
+    const set = names.map((n) => `SET ${n} = ${settings[n]}`).join('; ');
+    const reset = names.map((n) => `RESET ${n}`).join('; ');
+    const execute = `${set}; EXECUTE ${statement.name}${params.length ? `(${params.map(literal).join(', ')})` : ''}; ${reset}`;
     const run = async () => {
       try {
-        return (await client.exec(execute))[1]!.rows as T[];
+        return (await client.exec(execute))[names.length]!.rows as T[];
       } catch (error) {
-        await client.exec('RESET plan_cache_mode').catch(() => undefined);
+        await client.exec(reset).catch(() => undefined);
         throw error;
       }
     };
@@ -100,7 +105,9 @@ export async function runPrepared<T>(db: Db, statement: PreparedStatement, param
     }
   }
   if (isPool(client)) {
-    return (await client.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
+    // PostgreSQL plans natively in about a millisecond, and a custom plan sees the actual
+    // tsquery: unnamed statements, planned per execution.
+    return (await client.query({ text: statement.text, values: params })).rows as T[];
   }
   // Unknown handle (e.g. a transaction): inline the typed literals.
   let text = statement.text;

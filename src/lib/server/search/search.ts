@@ -180,7 +180,7 @@ interface TextQuery {
 }
 
 /** How many of the best first-scored matches are ranked on their full text. */
-const RANK_CANDIDATES = 200;
+const RANK_CANDIDATES = 60;
 
 /**
  * The main statement (prepared once per session, see prepared.ts):
@@ -199,36 +199,43 @@ function mainStatement(withText: boolean): PreparedStatement {
   const facets = ['k', 'hf', 'z', 'd', 'tg', 'a', 'e', 'r', 's'] as const;
   const all = [...facets, 'n'];
   const ok = facets
-    .map((f, i) => `(cardinality($${i + 5}::text[]) = 0 OR d.facets && coalesce(w.${f}, '{}'::bigint[])) AS ok_${f}`)
-    .concat([`(NOT $14::boolean OR d.facets && ARRAY[hashtextextended('n:ja', 0)]) AS ok_n`]);
+    .map((f, i) => `(cardinality($${i + 5}::text[]) = 0 OR d.facets && coalesce(w.${f}, '{}'::uuid[])) AS ok_${f}`)
+    .concat([`(NOT $14::boolean OR d.facets && ARRAY[vielfalt_search_key('n:ja')]) AS ok_n`]);
   const pre = withText
     ? `CASE WHEN d.numbers && $4::text[] THEN 2 ELSE 0 END + CASE WHEN d.head @@ $2::tsquery THEN 1 ELSE 0 END
-             + ts_rank('{0, 0, 0, 1}', d.head, $2::tsquery)`
+             + coalesce(CASE WHEN d.head @@ $3::tsquery THEN 0.5 ELSE 0 END, 0) + ts_rank('{0, 0, 0, 1}', d.head, $2::tsquery)`
     : 'NULL::float4';
-  const h = (expr: string) => `hashtextextended(${expr}, 0)`;
   return {
-    name: withText ? 'vielfalt_search_text_v2' : 'vielfalt_search_all_v2',
+    name: withText ? 'vielfalt_search_text_v3' : 'vielfalt_search_all_v3',
     types: ['text', 'tsquery', 'tsquery', 'text[]', ...facets.map(() => 'text[]'), 'boolean', 'boolean', 'text', 'int', 'int'],
+    // On PGlite the generic plan would scan every document (it cannot see that reading a
+    // tsvector stored out of line is expensive): the GIN index is always the better way in.
+    settings: withText ? { enable_seqscan: 'off' } : {},
     text: `
     WITH mun AS (SELECT id FROM municipalities WHERE slug = $1::text),
     cat AS (SELECT c.id, c.slug, c.title, c.kind, c.position FROM catalogues c JOIN mun ON c.municipality_id = mun.id),
     sel AS (
-      SELECT 'k'::text AS f, ${h(`'k:' || c.id`)} AS key FROM cat c WHERE c.slug = ANY ($5::text[])
+      SELECT 'k'::text AS f, c.id AS key FROM cat c WHERE c.slug = ANY ($5::text[])
       UNION ALL
-      SELECT x.f, ${h(`x.f || ':' || n.id`)}
+      SELECT CASE n.type WHEN 'handlungsfeld' THEN 'hf' WHEN 'dimension' THEN 'd' ELSE 'z' END, n.id
       FROM nodes n JOIN cat c ON c.id = n.catalogue_id
-      CROSS JOIN LATERAL (SELECT CASE n.type WHEN 'handlungsfeld' THEN 'hf' WHEN 'dimension' THEN 'd' ELSE 'z' END AS f) x
-      WHERE (n.type = 'handlungsfeld' AND n.slug = ANY ($6::text[]))
-         OR (n.type IN ('leitziel', 'handlungsziel') AND n.slug = ANY ($7::text[]))
-         OR (n.type = 'dimension' AND n.slug = ANY ($8::text[]))
+      WHERE cardinality($6::text[]) + cardinality($7::text[]) + cardinality($8::text[]) > 0
+        AND ((n.type = 'handlungsfeld' AND n.slug = ANY ($6::text[]))
+          OR (n.type IN ('leitziel', 'handlungsziel') AND n.slug = ANY ($7::text[]))
+          OR (n.type = 'dimension' AND n.slug = ANY ($8::text[])))
       UNION ALL
-      SELECT 'tg', ${h(`'tg:' || g.id`)} FROM target_groups g JOIN mun ON g.municipality_id = mun.id WHERE g.slug = ANY ($9::text[])
+      SELECT 'tg', g.id FROM target_groups g JOIN mun ON g.municipality_id = mun.id
+      WHERE cardinality($9::text[]) > 0 AND g.slug = ANY ($9::text[])
       UNION ALL
-      SELECT 'a', ${h(`'a:' || a.id`)} FROM actors a JOIN mun ON a.municipality_id = mun.id WHERE a.slug = ANY ($10::text[])
-      UNION ALL SELECT 'e', ${h(`'e:' || x`)} FROM unnest($11::text[]) AS x
-      UNION ALL SELECT 'r', ${h(`'r:' || x`)} FROM unnest($12::text[]) AS x
-      UNION ALL SELECT 's', ${h(`'s:' || x`)} FROM unnest($13::text[]) AS x
-      UNION ALL SELECT 'n', ${h(`'n:ja'`)} WHERE $14::boolean
+      SELECT 'a', a.id FROM actors a JOIN mun ON a.municipality_id = mun.id
+      WHERE cardinality($10::text[]) > 0 AND a.slug = ANY ($10::text[])
+      UNION ALL
+      SELECT DISTINCT 'e', vielfalt_search_key('e:' || n.title) FROM nodes n JOIN cat c ON c.id = n.catalogue_id
+      WHERE cardinality($11::text[]) > 0 AND n.type IN ('dezernat', 'organisationseinheit')
+        AND vielfalt_search_slug(n.title) = ANY ($11::text[])
+      UNION ALL SELECT 'r', vielfalt_search_key('r:' || x) FROM unnest($12::text[]) AS x
+      UNION ALL SELECT 's', vielfalt_search_key('s:' || x) FROM unnest($13::text[]) AS x
+      UNION ALL SELECT 'n', vielfalt_search_key('n:ja') WHERE $14::boolean
     ),
     w AS MATERIALIZED (
       SELECT ${facets.map((f) => `array_agg(key) FILTER (WHERE f = '${f}') AS ${f}`).join(', ')} FROM sel
@@ -247,71 +254,73 @@ function mainStatement(withText: boolean): PreparedStatement {
              CASE ${all.map((f) => `WHEN NOT ok_${f} THEN '${f}'`).join(' ')} END AS failing
       FROM m
     ),
-    hits AS (SELECT measure_id, position, updated_at, cpos, pre FROM m2 WHERE fails = 0),
-    ranked AS (
-      ${
-        withText
-          ? `SELECT hits.*, coalesce(cand.score, hits.pre) AS score
-      FROM hits LEFT JOIN (
-        SELECT b.measure_id,
-               b.pre + ts_rank('${WEIGHTS}', d.tsv, $2::tsquery) + coalesce(2 * ts_rank('${WEIGHTS}', d.tsv, $3::tsquery), 0) AS score
-        FROM (SELECT measure_id, pre FROM hits WHERE $16::text = 'relevanz'
-              ORDER BY pre DESC, cpos, position, measure_id LIMIT ${RANK_CANDIDATES}) b
-        JOIN search_documents d ON d.measure_id = b.measure_id
-      ) cand ON cand.measure_id = hits.measure_id`
-          : 'SELECT hits.*, NULL::float4 AS score FROM hits'
-      }
+    hits AS MATERIALIZED (SELECT measure_id, position, updated_at, cpos, pre FROM m2 WHERE fails = 0),
+    ${
+      withText
+        ? `cand AS MATERIALIZED (
+      SELECT b.measure_id,
+             b.pre + ts_rank('${WEIGHTS}', d.tsv, $2::tsquery) AS score
+      FROM (SELECT measure_id, pre FROM hits WHERE $16::text = 'relevanz'
+            ORDER BY pre DESC, cpos, position, measure_id LIMIT ${RANK_CANDIDATES}) b
+      JOIN search_documents d ON d.measure_id = b.measure_id
     ),
+    ranked AS (
+      SELECT hits.*, coalesce(cand.score, hits.pre) AS score FROM hits LEFT JOIN cand ON cand.measure_id = hits.measure_id
+    ),`
+        : `ranked AS (SELECT hits.*, NULL::float4 AS score FROM hits),`
+    }
     page AS (
       SELECT measure_id, score, row_number() OVER (ORDER BY ${ORDER}) AS ord
       FROM ranked ORDER BY ${ORDER} LIMIT $17::int OFFSET $18::int
     ),
-    counts AS (
+    counts AS MATERIALIZED (
       SELECT key, CASE WHEN m2.fails = 1 THEN m2.failing END AS failing, count(*)::int AS n
       FROM m2 CROSS JOIN LATERAL unnest(m2.facets) AS key
       WHERE m2.fails <= 1
       GROUP BY 1, 2
     ),
-    vocab AS (
-      SELECT 'k'::text AS f, c.id::text AS v, c.slug AS value, c.title AS label, NULL::text AS context,
-             c.position AS o1, NULL::int AS o2
-      FROM cat c
+    ckeys AS (SELECT key FROM counts UNION SELECT key FROM sel),
+    lab AS (
+      SELECT k.key, 'k'::text AS f, c.slug AS value, c.title AS label, NULL::text AS context, c.position AS o1, NULL::int AS o2
+      FROM ckeys k JOIN cat c ON c.id = k.key
       UNION ALL
-      SELECT CASE n.type WHEN 'handlungsfeld' THEN 'hf' WHEN 'dimension' THEN 'd' ELSE 'z' END, n.id::text, n.slug,
+      SELECT k.key, CASE n.type WHEN 'handlungsfeld' THEN 'hf' WHEN 'dimension' THEN 'd' ELSE 'z' END, n.slug,
              CASE WHEN n.type IN ('leitziel', 'handlungsziel') THEN coalesce(n.code, n.title) ELSE n.title END,
              CASE WHEN n.type IN ('leitziel', 'handlungsziel') THEN
                CASE WHEN p1.type = 'handlungsfeld' THEN p1.title ELSE p2.title END END,
              c.position, n.position
-      FROM nodes n JOIN cat c ON c.id = n.catalogue_id
-      LEFT JOIN nodes p1 ON p1.id = n.parent_id AND n.type IN ('leitziel', 'handlungsziel')
+      FROM ckeys k JOIN nodes n ON n.id = k.key JOIN cat c ON c.id = n.catalogue_id
+      LEFT JOIN nodes p1 ON p1.id = n.parent_id
       LEFT JOIN nodes p2 ON p2.id = p1.parent_id
       WHERE n.type IN ('handlungsfeld', 'leitziel', 'handlungsziel', 'dimension')
       UNION ALL
-      SELECT 'tg', g.id::text, g.slug, g.name, NULL, NULL, NULL FROM target_groups g JOIN mun ON g.municipality_id = mun.id
+      SELECT k.key, 'tg', g.slug, g.name, NULL, NULL, NULL FROM ckeys k JOIN target_groups g ON g.id = k.key
       UNION ALL
-      SELECT 'a', a.id::text, a.slug, a.name, NULL, NULL, NULL FROM actors a JOIN mun ON a.municipality_id = mun.id
+      SELECT k.key, 'a', a.slug, a.name, NULL, NULL, NULL FROM ckeys k JOIN actors a ON a.id = k.key
       UNION ALL
-      SELECT 'e', u.key, u.key, u.title, NULL, u.o1, u.position FROM (
-        SELECT DISTINCT ON (key) vielfalt_search_slug(n.title) AS key, n.title, n.position,
-               CASE WHEN n.type = 'dezernat' THEN 0 ELSE 1 END AS o1
+      SELECT k.key, 'e', vielfalt_search_slug(u.title), u.title, NULL, u.o1, NULL
+      FROM ckeys k CROSS JOIN LATERAL (
+        SELECT n.title, CASE WHEN n.type = 'dezernat' THEN 0 ELSE 1 END AS o1
         FROM nodes n JOIN cat c ON c.id = n.catalogue_id
-        WHERE n.type IN ('dezernat', 'organisationseinheit')
-        ORDER BY key, n.position) u
+        WHERE vielfalt_search_key('e:' || n.title) = k.key AND n.type IN ('dezernat', 'organisationseinheit')
+        LIMIT 1) u
       UNION ALL
-      SELECT 's', st.code, st.code, st.label, NULL, st.position, NULL FROM measure_states st
+      SELECT k.key, 's', st.code, st.label, NULL, st.position, NULL
+      FROM ckeys k JOIN (SELECT vielfalt_search_key('s:' || code) AS key, * FROM measure_states) st ON st.key = k.key
       UNION ALL
-      SELECT x.f, x.v, x.v, NULL, NULL, NULL, NULL FROM (VALUES ('r', 'innen'), ('r', 'aussen'), ('n', 'ja')) AS x(f, v)
+      SELECT k.key, x.f, x.v, NULL, NULL, NULL, NULL
+      FROM ckeys k JOIN (SELECT f, v, vielfalt_search_key(f || ':' || v) AS key
+                         FROM (VALUES ('r', 'innen'), ('r', 'aussen'), ('n', 'ja')) AS c(f, v)) x ON x.key = k.key
     ),
-    vh AS (SELECT ${h(`f || ':' || v`)} AS key, vocab.* FROM vocab),
     fv AS (
-      SELECT vh.f, vh.value, vh.label, vh.context, vh.o1, vh.o2, sum(c.n)::int AS n, vh.key
-      FROM counts c JOIN vh ON vh.key = c.key
-      WHERE c.failing IS NULL OR c.failing = vh.f
-      GROUP BY vh.key, vh.f, vh.value, vh.label, vh.context, vh.o1, vh.o2
+      SELECT l.key, l.f, l.value, l.label, l.context, l.o1, l.o2, sum(c.n)::int AS n
+      FROM counts c JOIN lab l ON l.key = c.key
+      WHERE c.failing IS NULL OR c.failing = l.f
+      GROUP BY l.key, l.f, l.value, l.label, l.context, l.o1, l.o2
     ),
     chosen AS (
-      SELECT vh.f, vh.value, vh.label, vh.context, vh.o1, vh.o2, 0 AS n, vh.key
-      FROM sel JOIN vh ON vh.key = sel.key AND vh.f = sel.f
+      SELECT l.key, l.f, l.value, l.label, l.context, l.o1, l.o2, 0 AS n
+      FROM sel JOIN lab l ON l.key = sel.key AND l.f = sel.f
       WHERE NOT EXISTS (SELECT 1 FROM fv WHERE fv.key = sel.key)
     )
     SELECT json_build_object(
@@ -349,8 +358,8 @@ function mainStatement(withText: boolean): PreparedStatement {
 const ORDER = `CASE WHEN $16::text = 'relevanz' THEN score END DESC NULLS LAST,
   CASE WHEN $16::text = 'aenderung' THEN updated_at END DESC NULLS LAST, cpos, position, measure_id`;
 
-const MAIN_TEXT = mainStatement(true);
-const MAIN_ALL = mainStatement(false);
+export const MAIN_TEXT = mainStatement(true);
+export const MAIN_ALL = mainStatement(false);
 
 async function runMain(db: Db, state: SearchState, sort: Sort, municipality: string, text: TextQuery | null) {
   const params: Param[] = [
