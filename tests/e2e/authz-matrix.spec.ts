@@ -8,7 +8,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from '@playwri
 import { MATRIX_ROLES, MUTATING_ROUTES, type MatrixContext, type MatrixRole, type MutatingRoute, type Values } from './helpers/mutating-routes';
 import { fingerprint, roleUser, seedUsers, uniqueEmail } from './helpers/users';
 
-test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'HTTP-level matrix: the same in both projects, run once');
+// Runs only in the mit-js project (playwright.config.ts): HTTP-level, the same in both projects.
 
 const resolve = <T>(value: T | ((v: Values) => T) | undefined, values: Values): T | undefined =>
   typeof value === 'function' ? (value as (v: Values) => T)(values) : value;

@@ -81,7 +81,7 @@ export async function runPrepared<T>(db: Db, statement: PreparedStatement, param
     await preparePglite(client, statement);
     // The generic plan: PostgreSQL would re-plan the first executions (custom plans), and keeps
     // doing so when it estimates them cheaper, which on PGlite costs more than it saves.
-    const settings = { plan_cache_mode: 'force_generic_plan', ...statement.settings };
+    const settings: Record<string, string> = { plan_cache_mode: 'force_generic_plan', ...statement.settings };
     const names = Object.keys(settings);
     const set = names.map((n) => `SET ${n} = ${settings[n]}`).join('; ');
     const reset = names.map((n) => `RESET ${n}`).join('; ');

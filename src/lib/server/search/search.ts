@@ -259,7 +259,7 @@ function mainStatement(withText: boolean): PreparedStatement {
       withText
         ? `cand AS MATERIALIZED (
       SELECT b.measure_id,
-             b.pre + ts_rank('${WEIGHTS}', d.tsv, $2::tsquery) AS score
+             b.pre + ts_rank('${WEIGHTS}', d.tsv, $2::tsquery) + coalesce(2 * ts_rank('${WEIGHTS}', d.tsv, $3::tsquery), 0) AS score
       FROM (SELECT measure_id, pre FROM hits WHERE $16::text = 'relevanz'
             ORDER BY pre DESC, cpos, position, measure_id LIMIT ${RANK_CANDIDATES}) b
       JOIN search_documents d ON d.measure_id = b.measure_id

@@ -1,0 +1,17 @@
+import { getDatabase } from '$lib/server/app/instance';
+import { measureHref, SEARCH_PATH } from '$lib/components/paths';
+import { parseSearchParams, searchMeasures } from '$lib/server/search';
+import { buildSearchView } from '$lib/server/search/view';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The search page: all state in the query string (shareable URLs). Invalid parameters are
+ * reported on the page and left out; the rest of the search still runs.
+ */
+export const load: PageServerLoad = async ({ url, setHeaders }) => {
+  const parsed = parseSearchParams(url.searchParams);
+  const { db } = await getDatabase();
+  const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref });
+  setHeaders({ 'cache-control': 'no-cache' });
+  return { view: buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors) };
+};
