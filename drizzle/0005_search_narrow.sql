@@ -208,7 +208,8 @@ BEGIN
   INSERT INTO search_terms AS t (word, fold, stem, ndoc)
   SELECT d.w,
          coalesce(e.fold, vielfalt_search_fold(d.w)),
-         coalesce(e.stem, (tsvector_to_array(to_tsvector('vielfalt_german', d.w)))[1], ''),
+         coalesce(e.stem, CASE WHEN ts_lexize('german_stem', d.w) = '{}'::text[] THEN ''
+                               ELSE (tsvector_to_array(to_tsvector('vielfalt_german', d.w)))[1] END, ''),
          d.n
   FROM delta d LEFT JOIN search_terms e ON e.word = d.w
   WHERE d.n <> 0

@@ -68,6 +68,11 @@ async function openPglite(dataDir: string): Promise<Database> {
 async function openPostgres(url: string): Promise<Database> {
   const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+  // An idle connection ended by the server (restart, admin command) must not crash the process:
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', (error) => {
+    if (process.env.LOG_LEVEL !== 'silent') process.stderr.write(`PostgreSQL: Verbindung beendet (${(error as { code?: string }).code ?? error.message})\n`);
+  });
   // Fail early with a clear error rather than on the first request.
   const probe = await pool.connect();
   probe.release();

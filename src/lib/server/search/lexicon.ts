@@ -66,28 +66,39 @@ const TOP = 'chr(1114111)';
  */
 const FOLD_EQUALS = (a: string, b: string) => `(${a} ~>=~ ${b} AND ${a} ~<=~ ${b})`;
 
-/** $1 words, $2 position of the word being typed (1-based, 0 = none), $3 least similarity for candidates. */
+/** $1 words, $2 positions of words being typed (1-based), $3 least similarity for candidates. */
 const RESOLVE: PreparedStatement = {
-  name: 'vielfalt_search_resolve_v1',
-  types: ['text[]', 'int', 'float8'],
+  name: 'vielfalt_search_resolve_v3',
+  types: ['text[]', 'int[]', 'float8'],
   text: `
     WITH q AS MATERIALIZED (
       SELECT t.ord::int AS ord, t.word, vielfalt_search_fold(t.word) AS fold,
-             coalesce((tsvector_to_array(to_tsvector('vielfalt_german', t.word)))[1], '') AS stem
+             -- Stop words are checked before folding: vielfalt_german unaccents first, so its stop
+             -- word list misses "für", "über" … ("fur" is no stop word).
+             CASE WHEN ts_lexize('german_stem', t.word) = '{}'::text[] THEN ''
+                  ELSE coalesce((tsvector_to_array(to_tsvector('vielfalt_german', t.word)))[1], '') END AS stem
       FROM unnest($1::text[]) WITH ORDINALITY AS t(word, ord)
+    ),
+    q2 AS MATERIALIZED (
+      -- A transliterated stop word ("fuer" → für) is a stop word too.
+      SELECT q.ord, q.word, q.fold,
+             CASE WHEN q.stem <> '' AND EXISTS (
+                    SELECT 1 FROM search_terms s WHERE ${FOLD_EQUALS('s.fold', 'q.fold')} AND s.stem = '')
+                  THEN '' ELSE q.stem END AS stem
+      FROM q
     ),
     k AS MATERIALIZED (
       SELECT q.*,
         ARRAY(SELECT DISTINCT s.stem FROM search_terms s WHERE ${FOLD_EQUALS('s.fold', 'q.fold')} AND s.stem <> '') AS fold_stems,
         (q.stem <> '' AND EXISTS (SELECT 1 FROM search_terms s WHERE s.stem = q.stem))
           OR EXISTS (SELECT 1 FROM search_terms s WHERE ${FOLD_EQUALS('s.fold', 'q.fold')}) AS known,
-        CASE WHEN q.ord = $2::int AND q.stem <> '' AND length(q.fold) >= 3 THEN ARRAY(
+        CASE WHEN q.ord = ANY ($2::int[]) AND q.stem <> '' AND length(q.fold) >= 3 THEN ARRAY(
           SELECT p.stem FROM (
             SELECT s.stem, max(s.ndoc) AS n FROM search_terms s
             WHERE s.fold ~>=~ q.fold AND s.fold ~<~ (q.fold || ${TOP}) AND s.stem <> ''
             GROUP BY s.stem ORDER BY n DESC, s.stem LIMIT 12) p)
         END AS prefix_stems
-      FROM q
+      FROM q2 AS q
     )
     SELECT k.ord, k.word, k.stem, k.fold_stems, k.known, k.prefix_stems,
       CASE WHEN NOT k.known AND cardinality(coalesce(k.prefix_stems, '{}')) = 0 AND length(k.fold) >= 4 THEN (
@@ -118,11 +129,29 @@ const RESOLVE: PreparedStatement = {
     FROM k ORDER BY k.ord`,
 };
 
+/**
+ * Neighbouring words written together ("Summer School" → summerschool): looked up as well, so a
+ * compound typed as two words still finds the one word of the documents.
+ */
+export function joinedPairs(tokens: QueryToken[]): { text: string; prefix: boolean }[] {
+  const pairs: { text: string; prefix: boolean }[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    if (a.kind === 'word' && b.kind === 'word') pairs.push({ text: a.text + b.text, prefix: b.prefix });
+  }
+  return pairs;
+}
+
 export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<ResolvedWord[]> {
-  const words = tokens.filter((t) => t.kind === 'word');
+  const words = [...tokens.filter((t) => t.kind === 'word'), ...joinedPairs(tokens)];
   if (!words.length) return [];
-  const prefixOrd = words.findIndex((w) => w.prefix) + 1; // 0 = none
-  const rows = await runPrepared<Row>(db, RESOLVE, [textArray(words.map((w) => w.text)), prefixOrd, SUGGEST_SIMILARITY]);
+  const unique = words.filter((w, i) => words.findIndex((x) => x.text === w.text) === i);
+  const prefixOrds = unique.flatMap((w, i) => (words.some((x) => x.text === w.text && x.prefix) ? [i + 1] : []));
+  const rows = await runPrepared<Row>(db, RESOLVE, [
+    textArray(unique.map((w) => w.text)),
+    `{${prefixOrds.join(',')}}`,
+    SUGGEST_SIMILARITY,
+  ]);
   return rows.map((r) => ({
     word: r.word,
     stem: r.stem,

@@ -135,7 +135,7 @@ export async function searchMeasures(db: Db, state: SearchState, options: Search
     }
   }
 
-  let suggestion = state.q && (main.total === 0 || built.corrections.length || !matchedAllTerms) ? suggestQuery(state.q, resolved) : null;
+  let suggestion = state.q && (main.total === 0 || built.corrections.length || !matchedAllTerms) ? suggestQuery(state.q, resolved, built.covered) : null;
   if (suggestion && suggestion.toLocaleLowerCase('de-DE') === state.q.toLocaleLowerCase('de-DE')) suggestion = null;
 
   const items = (main.items ?? []).map((r): SearchItem => {

@@ -58,6 +58,7 @@ export function tokenizeQuery(raw: string): QueryToken[] {
   for (const token of tokens) if (!unique.some((u) => u.kind === token.kind && u.text === token.text)) unique.push(token);
   const result = unique.slice(0, MAX_TOKENS);
   const last = result[result.length - 1];
-  if (last && last.kind === 'word' && !endsWithSpace && last.text.length >= 2) last.prefix = true;
+  // Only a word at the very end is still being typed ("z.B. Kita u.a." ends with an abbreviation).
+  if (last && last.kind === 'word' && !endsWithSpace && text.endsWith(last.text)) last.prefix = true;
   return result;
 }

@@ -37,6 +37,29 @@ export interface BuiltQuery {
   corrections: Correction[];
   /** Number of terms (words that are not stop words, and numbers). */
   termCount: number;
+  /** Words found through a neighbour written together with them: not typos. */
+  covered: string[];
+}
+
+function alternativesOf(r: ResolvedWord, prefix: boolean, typos: boolean, corrections: Correction[]): { all: string[]; exact: string[] } {
+  const exact = [r.stem, ...r.foldStems].filter(Boolean);
+  const all = exact.map((s) => lexeme(s));
+  if (prefix && r.stem) {
+    // Stem prefix ("sprachfor:*") and completions from the lexicon ("förderu" → forder).
+    if (r.stem.length >= 3) all.push(lexeme(r.stem, true));
+    all.push(...r.prefixStems.map((s) => lexeme(s)));
+  }
+  if (typos && !r.known) {
+    const candidates = r.similar.filter((c) => c.similarity >= TYPO_SIMILARITY).slice(0, 3);
+    if (candidates.length) {
+      all.push(...candidates.map((c) => lexeme(c.stem)));
+      corrections.push({ from: r.word, to: candidates.map((c) => c.word) });
+    }
+  }
+  if (r.compound && r.compound.tails.length) {
+    all.push(`( ${lexeme(r.compound.head, true)} & ${group(r.compound.tails.map((t) => lexeme(t)))} )`);
+  }
+  return { all, exact };
 }
 
 export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): BuiltQuery {
@@ -45,8 +68,10 @@ export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): Buil
   const strictGroups: string[] = [];
   const numbers: string[] = [];
   const corrections: Correction[] = [];
+  const covered = new Set<string>();
 
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token.kind === 'number') {
       numbers.push(token.text);
       fullGroups.push(lexeme(token.text));
@@ -55,25 +80,24 @@ export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): Buil
     }
     const r = byWord.get(token.text);
     if (!r) continue;
-    const exact = [r.stem, ...r.foldStems].filter(Boolean);
-    const alternatives = exact.map((s) => lexeme(s));
-    if (token.prefix && r.stem) {
-      // Stem prefix ("sprachfor:*") and completions from the lexicon ("förderu" → forder).
-      if (r.stem.length >= 3) alternatives.push(lexeme(r.stem, true));
-      alternatives.push(...r.prefixStems.map((s) => lexeme(s)));
+    // Two words that the documents write as one ("Summer School" → Summerschool).
+    const next = tokens[i + 1];
+    const joined = next?.kind === 'word' ? byWord.get(token.text + next.text) : undefined;
+    const second = next ? byWord.get(next.text) : undefined;
+    if (joined && second && joined.known && (!r.known || !second.known)) {
+      const j = alternativesOf(joined, next!.prefix, false, corrections);
+      const a = alternativesOf(r, false, false, corrections).all;
+      const b = alternativesOf(second, next!.prefix, false, corrections).all;
+      const parts = a.length && b.length ? [`( ${group(a)} & ${group(b)} )`] : [];
+      fullGroups.push(group([...j.all, ...parts]));
+      if (j.exact.length) strictGroups.push(group(j.exact.map((s) => lexeme(s))));
+      covered.add(r.word).add(second.word);
+      i++;
+      continue;
     }
-    if (!r.known) {
-      const typos = r.similar.filter((c) => c.similarity >= TYPO_SIMILARITY).slice(0, 3);
-      if (typos.length) {
-        alternatives.push(...typos.map((c) => lexeme(c.stem)));
-        corrections.push({ from: r.word, to: typos.map((c) => c.word) });
-      }
-    }
-    if (r.compound && r.compound.tails.length) {
-      alternatives.push(`( ${lexeme(r.compound.head, true)} & ${group(r.compound.tails.map((t) => lexeme(t)))} )`);
-    }
-    if (!alternatives.length) continue; // a stop word
-    fullGroups.push(group(alternatives));
+    const { all, exact } = alternativesOf(r, token.prefix, true, corrections);
+    if (!all.length) continue; // a stop word
+    fullGroups.push(group(all));
     if (exact.length) strictGroups.push(group(exact.map((s) => lexeme(s))));
   }
 
@@ -84,6 +108,7 @@ export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): Buil
     numbers,
     corrections,
     termCount: fullGroups.length,
+    covered: [...covered],
   };
 }
 
@@ -91,11 +116,11 @@ export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): Buil
  * "Meinten Sie …?": the query with every unknown word replaced by its most similar lexicon
  * word; null when there is nothing to propose.
  */
-export function suggestQuery(query: string, resolved: ResolvedWord[]): string | null {
+export function suggestQuery(query: string, resolved: ResolvedWord[], covered: readonly string[] = []): string | null {
   let changed = false;
   let text = query;
   for (const r of resolved) {
-    if (r.known || !r.similar.length) continue;
+    if (r.known || !r.similar.length || covered.includes(r.word)) continue;
     const best = r.similar[0]!;
     const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${escapeRegExp(r.word)})(?=$|[^\\p{L}\\p{N}])`, 'iu');
     const next = text.replace(pattern, (_m, before: string, found: string) => before + matchCase(best.word, found));
