@@ -74,6 +74,16 @@ async function preparePglite(client: PgliteLike, statement: PreparedStatement): 
   await ready;
 }
 
+/**
+ * The statement with every parameter mentioned once with its type (an unused CTE): PostgreSQL
+ * infers parameter types from their use, and a statement may leave some unused.
+ */
+function typedText(statement: PreparedStatement): string {
+  const params = statement.types.map((type, i) => `$${i + 1}::${type}`).join(', ');
+  const text = statement.text.trimStart();
+  return /^with\s/i.test(text) ? `WITH _params AS (SELECT ${params}), ${text.slice(5)}` : `WITH _params AS (SELECT ${params}) ${text}`;
+}
+
 export async function runPrepared<T>(db: Db, statement: PreparedStatement, params: Param[]): Promise<T[]> {
   if (params.length !== statement.types.length) throw new Error(`${statement.name}: ${statement.types.length} Parameter erwartet`);
   const client = clientOf(db);
@@ -107,7 +117,7 @@ export async function runPrepared<T>(db: Db, statement: PreparedStatement, param
   if (isPool(client)) {
     // PostgreSQL plans natively in about a millisecond, and a custom plan sees the actual
     // tsquery: unnamed statements, planned per execution.
-    return (await client.query({ text: statement.text, values: params })).rows as T[];
+    return (await client.query({ text: typedText(statement), values: params })).rows as T[];
   }
   // Unknown handle (e.g. a transaction): inline the typed literals.
   let text = statement.text;
