@@ -68,7 +68,7 @@ const FOLD_EQUALS = (a: string, b: string) => `(${a} ~>=~ ${b} AND ${a} ~<=~ ${b
 
 /** $1 words, $2 positions of words being typed (1-based), $3 least similarity for candidates. */
 const RESOLVE: PreparedStatement = {
-  name: 'vielfalt_search_resolve_v3',
+  name: 'vielfalt_search_resolve_v4',
   types: ['text[]', 'int[]', 'float8'],
   text: `
     WITH q AS MATERIALIZED (
@@ -115,6 +115,8 @@ const RESOLVE: PreparedStatement = {
           SELECT t.stem FROM search_terms t
           WHERE reverse(t.stem) ~>=~ reverse(h.tail_stem) AND reverse(t.stem) ~<~ (reverse(h.tail_stem) || ${TOP})
             AND t.stem <> ''
+            -- The rest itself, or compounds ending with it ("integrationskur"), not prefixed verbs ("vermittl").
+            AND (length(t.stem) = length(h.tail_stem) OR length(t.stem) - length(h.tail_stem) >= 4)
           GROUP BY t.stem ORDER BY max(t.ndoc) DESC, t.stem LIMIT 10))
         FROM (
           SELECT s.stem,

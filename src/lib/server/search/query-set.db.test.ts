@@ -82,7 +82,7 @@ const CASES: Case[] = [
   { qs: q('Fit in Deutsch'), why: 'programme in two catalogues', top5: [{ catalogue: VER, number: '4.2.4' }, { catalogue: IK, title: 'FIT in Deutsch' }] },
   { qs: q('Flüchtlingsfrauen'), why: 'compound', top5: [{ catalogue: VER, number: '4.5.6' }] },
   { qs: q('Frauentreff'), why: 'in two catalogues', top5: [{ catalogue: DIV, title: 'Frauentreff für Migrantinnen' }, { catalogue: IK, title: 'Frauentreff Bickern' }] },
-  { qs: q('Sprachmittler'), why: 'compound: "Sprach- und Kulturmittler"', top5: [{ catalogue: IK, title: 'Sprach- und Kulturmittlerpools' }] },
+  { qs: q('Sprachmittler'), why: 'compound: "Sprach- und Kulturmittler"', top5: [{ catalogue: IK, title: 'Pool an Sprach- und Kulturmittlern' }] },
   { qs: q('Lotsen Freizeit'), why: 'gender form "Lots*innen"', top5: [{ catalogue: VER, number: '4.5.4' }] },
   { qs: q('Schüler*innen Gewalt'), why: 'gender form', top5: [{ catalogue: DIV, title: 'Gewaltpräventionstage' }] },
   { qs: `${q('Beratung')}&katalog=${DIV}`, why: 'query and catalogue filter', top5: [{ catalogue: DIV, title: 'Beratung für Alleinerziehende' }, { catalogue: DIV, title: 'Beratung zu Trennung und Scheidung' }] },

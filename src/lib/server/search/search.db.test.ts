@@ -189,7 +189,7 @@ describeEachEngine('search index and search', (engine) => {
       db,
       sql`WITH expected AS (SELECT w, count(*)::int AS n FROM search_documents, unnest(words) AS w GROUP BY w)
           SELECT coalesce(e.w, t.word) AS word FROM expected e FULL JOIN search_terms t ON t.word = e.w
-          WHERE e.n IS DISTINCT FROM t.ndoc`,
+          WHERE e.n IS DISTINCT FROM t.ndoc AND t.word IS DISTINCT FROM '~version'`,
     );
     expect(mismatches).toEqual([]);
     const [lese] = await queryRows<{ ndoc: number }>(db, sql`SELECT ndoc FROM search_terms WHERE word = 'leseförderung'`);
