@@ -50,8 +50,12 @@ export interface FacetIndex {
   position: Int32Array;
   updated: Float64Array;
   isGap: Uint8Array;
-  /** Catalogue (key index) of each document. */
+  /** Catalogue (key index) of each document, and the catalogue's position. */
   catalogue: Int32Array;
+  cpos: Int32Array;
+  /** Keys of catalogues (to find a municipality's), and keys by facet and value. */
+  catalogueKeys: number[];
+  keysByValue: Map<string, number[]>;
   keyStart: Int32Array;
   keys: Int32Array;
   /** Per key: facet number (index into FACETS), vocabulary entry, documents. */
@@ -156,20 +160,58 @@ function build(row: LoadRow): FacetIndex {
       if (keyFacet[k] === kFacet) catalogue[d] = k;
     }
 
+  const rawCpos = new Int32Array(size);
+  for (let d = 0; d < size; d++) rawCpos[d] = catalogue[d]! >= 0 ? (vocab[catalogue[d]!]?.o1 ?? 0) : 0;
+  const keysByValue = new Map<string, number[]>();
+  const catalogueKeys: number[] = [];
+  vocab.forEach((v, k) => {
+    if (!v) return;
+    if (v.f === 'k') catalogueKeys.push(k);
+    const id = `${v.f}:${v.value}`;
+    keysByValue.set(id, [...(keysByValue.get(id) ?? []), k]);
+  });
+
+  // Documents in catalogue order (catalogue position, position in it): iterating the index is
+  // iterating in document order, so most sorts need no sorting.
+  const pos = row.docs.pos ?? [];
+  const order = Array.from({ length: size }, (_, d) => d).sort(
+    (a, b) => rawCpos[a]! - rawCpos[b]! || pos[a]! - pos[b]! || no[a]! - no[b]!,
+  );
+  const rank = new Int32Array(size);
+  order.forEach((d, i) => (rank[d] = i));
+  const permute = <T extends Int32Array | Float64Array | Uint8Array>(from: ArrayLike<number>, into: T): T => {
+    order.forEach((d, i) => (into[i] = from[d]!));
+    return into;
+  };
+  const sortedKeys = new Int32Array(keys.length);
+  const sortedStart = new Int32Array(size + 1);
+  order.forEach((d, i) => {
+    const n = keyStart[d + 1]! - keyStart[d]!;
+    sortedKeys.set(keys.subarray(keyStart[d]!, keyStart[d + 1]!), sortedStart[i]!);
+    sortedStart[i + 1] = sortedStart[i]! + n;
+  });
+  for (const list of postings) {
+    for (let j = 0; j < list.length; j++) list[j] = rank[list[j]!]!;
+    list.sort();
+  }
+
   return {
     version: Number(row.version ?? 0),
     size,
-    docNo: Int32Array.from(no),
-    position: Int32Array.from(row.docs.pos ?? []),
-    updated: Float64Array.from(row.docs.upd ?? []),
-    isGap: Uint8Array.from((row.docs.gap ?? []).map((g) => (g ? 1 : 0))),
-    catalogue,
-    keyStart,
-    keys,
+    cpos: permute(rawCpos, new Int32Array(size)),
+    catalogueKeys,
+    keysByValue,
+    docNo: permute(no, new Int32Array(size)),
+    position: permute(pos, new Int32Array(size)),
+    updated: permute(row.docs.upd ?? [], new Float64Array(size)),
+    isGap: permute((row.docs.gap ?? []).map((g) => (g ? 1 : 0)), new Uint8Array(size)),
+    catalogue: permute(catalogue, new Int32Array(size)),
+    keyStart: sortedStart,
+    keys: sortedKeys,
     keyFacet: Uint8Array.from(keyFacet),
     vocab,
     postings,
-    byNo: new Map(no.map((n, i) => [n, i])),
+    byNo: new Map(order.map((d, i) => [no[d]!, i])),
     municipalities: new Map((row.municipalities ?? []).map((m) => [m.slug, m.id])),
   };
 }
@@ -217,13 +259,11 @@ export function select(
   sort: Sort,
   pre: Map<number, number>,
 ): Selection {
-  const { size } = index;
-  // Candidates: the municipality's catalogues, published (all indexed documents are), gaps only on request.
+  const { size, keyStart, keys, keyFacet } = index;
+  // Candidates: the municipality's catalogues (all indexed documents are published), gaps on request.
   const munId = index.municipalities.get(municipality);
   const inMunicipality = new Uint8Array(index.vocab.length);
-  index.vocab.forEach((v, k) => {
-    if (v && v.f === 'k' && v.mun === munId) inMunicipality[k] = 1;
-  });
+  for (const k of index.catalogueKeys) if (index.vocab[k]!.mun === munId) inMunicipality[k] = 1;
   const candidate = new Uint8Array(size);
   const consider = (d: number) => {
     const c = index.catalogue[d]!;
@@ -239,66 +279,91 @@ export function select(
     const values = f.name === 'neu' ? (state.neu ? [NEW_VALUE] : []) : (state[f.name] as string[]);
     if (!values.length) return;
     const pass = new Uint8Array(size);
-    index.vocab.forEach((v, k) => {
-      if (!v || v.f !== f.prefix || !values.includes(v.value) || (v.mun !== null && v.mun !== munId)) return;
-      selectedKeys.add(k);
-      for (const d of index.postings[k]!) pass[d] = 1;
-    });
+    for (const value of values)
+      for (const k of index.keysByValue.get(`${f.prefix}:${value}`) ?? []) {
+        const mun = index.vocab[k]!.mun;
+        if (mun !== null && mun !== munId) continue;
+        selectedKeys.add(k);
+        for (const d of index.postings[k]!) pass[d] = 1;
+      }
     active.push({ facet, pass });
   });
 
   // Count: a document failing no filter counts for every key; failing exactly one facet, it
   // counts for that facet's keys only (what selecting such a value would add).
   const counts = new Int32Array(index.vocab.length);
+  const touched: number[] = [];
   const hits: number[] = [];
-  for (let d = 0; d < size; d++) {
-    if (!candidate[d]) continue;
+  const visit = (d: number) => {
     let fails = 0;
     let failing = -1;
-    for (const a of active)
-      if (!a.pass[d]) {
+    for (let a = 0; a < active.length; a++)
+      if (!active[a]!.pass[d]) {
         fails++;
-        failing = a.facet;
-        if (fails > 1) break;
+        failing = active[a]!.facet;
+        if (fails > 1) return;
       }
-    if (fails > 1) continue;
     if (fails === 0) hits.push(d);
-    for (let j = index.keyStart[d]!; j < index.keyStart[d + 1]!; j++) {
-      const k = index.keys[j]!;
-      if (fails === 0 || index.keyFacet[k] === failing) counts[k]!++;
+    for (let j = keyStart[d]!; j < keyStart[d + 1]!; j++) {
+      const k = keys[j]!;
+      if (fails === 0 || keyFacet[k] === failing) {
+        if (counts[k] === 0) touched.push(k);
+        counts[k]!++;
+      }
     }
+  };
+  // In index order, i.e. document order.
+  for (let d = 0; d < size; d++) if (candidate[d]) visit(d);
+
+  let ordered = hits;
+  if (sort === 'relevanz' && pre.size) {
+    // Scored matches (title or number) first, best first; the rest keeps document order.
+    const score = new Float64Array(size);
+    for (const [no, value] of pre) {
+      const d = index.byNo.get(no);
+      if (d !== undefined) score[d] = value;
+    }
+    const scored = hits.filter((d) => score[d]! > 0).sort((a, b) => score[b]! - score[a]! || a - b);
+    ordered = [...scored, ...hits.filter((d) => score[d] === 0)];
+  } else if (sort === 'aenderung') {
+    const { updated } = index;
+    ordered = hits.sort((a, b) => updated[b]! - updated[a]! || a - b);
   }
 
-  const cpos = (d: number) => index.vocab[index.catalogue[d]!]?.o1 ?? 0;
-  const byDocument = (a: number, b: number) => cpos(a) - cpos(b) || index.position[a]! - index.position[b]! || index.docNo[a]! - index.docNo[b]!;
-  if (sort === 'relevanz') hits.sort((a, b) => (pre.get(index.docNo[b]!) ?? 0) - (pre.get(index.docNo[a]!) ?? 0) || byDocument(a, b));
-  else if (sort === 'aenderung') hits.sort((a, b) => index.updated[b]! - index.updated[a]! || byDocument(a, b));
-  else hits.sort(byDocument);
-
-  return { ordered: hits, total: hits.length, facets: facetValues(index, state, counts, selectedKeys, munId) };
+  return { ordered, total: hits.length, facets: facetValues(index, state, counts, touched, selectedKeys, munId) };
 }
+
+const collator = new Intl.Collator('de');
 
 const STATIC_LABELS: Partial<Record<FacetPrefix, Record<string, string>>> = {
   r: { innen: 'nach innen', aussen: 'nach außen' },
   n: { ja: 'neu' },
 };
 
-function facetValues(index: FacetIndex, state: SearchState, counts: Int32Array, selectedKeys: Set<number>, munId: string | undefined): Facets {
+function facetValues(
+  index: FacetIndex,
+  state: SearchState,
+  counts: Int32Array,
+  touched: number[],
+  selectedKeys: Set<number>,
+  munId: string | undefined,
+): Facets {
   const facets = emptyFacets();
   const byFacet = new Map<FacetPrefix, (FacetValue & { o1: number | null; o2: number | null })[]>();
-  index.vocab.forEach((v, k) => {
-    if (!v || (v.mun !== null && v.mun !== munId)) return;
+  const seen = new Map<string, FacetValue>();
+  for (const k of new Set([...touched, ...selectedKeys])) {
+    const v = index.vocab[k];
+    if (!v || (v.mun !== null && v.mun !== munId)) continue;
     const selected = selectedKeys.has(k);
-    if (!counts[k] && !selected) return;
     const list = byFacet.get(v.f) ?? [];
     // Values shared by several keys (the same unit name twice) are one value.
-    const same = list.find((x) => x.value === v.value);
+    const same = seen.get(`${v.f}:${v.value}`);
     if (same) {
       same.count += counts[k]!;
       same.selected ||= selected;
-      return;
+      continue;
     }
-    list.push({
+    const value = {
       value: v.value,
       label: v.label ?? STATIC_LABELS[v.f]?.[v.value] ?? v.value,
       count: counts[k]!,
@@ -306,9 +371,11 @@ function facetValues(index: FacetIndex, state: SearchState, counts: Int32Array, 
       context: v.context,
       o1: v.o1,
       o2: v.o2,
-    });
+    };
+    seen.set(`${v.f}:${v.value}`, value);
+    list.push(value);
     byFacet.set(v.f, list);
-  });
+  }
   for (const f of FACETS) {
     const values = byFacet.get(f.prefix) ?? [];
     // Selected values the vocabulary does not know (stale links): shown, so they can be removed.
@@ -319,8 +386,8 @@ function facetValues(index: FacetIndex, state: SearchState, counts: Int32Array, 
     const structural = ['k', 'hf', 'z', 'd', 's', 'e'].includes(f.prefix);
     values.sort((a, b) => {
       if (f.prefix === 'r') return a.value === 'innen' ? -1 : b.value === 'innen' ? 1 : 0;
-      if (structural) return (a.o1 ?? 1e9) - (b.o1 ?? 1e9) || (a.o2 ?? 1e9) - (b.o2 ?? 1e9) || a.label.localeCompare(b.label, 'de');
-      return b.count - a.count || a.label.localeCompare(b.label, 'de');
+      if (structural) return (a.o1 ?? 1e9) - (b.o1 ?? 1e9) || (a.o2 ?? 1e9) - (b.o2 ?? 1e9) || collator.compare(a.label, b.label);
+      return b.count - a.count || collator.compare(a.label, b.label);
     });
     facets[f.name] = values.map(({ o1: _o1, o2: _o2, ...v }) => v);
   }

@@ -36,6 +36,8 @@ export interface ResolvedWord {
   stem: string;
   /** The word (or its stem, or a completion of it) occurs in the lexicon. */
   known: boolean;
+  /** The word itself (spelled alike up to umlauts and case) occurs in the lexicon. */
+  exact: boolean;
   /** Stems of lexicon words with the same folded spelling (umlaut transliteration). */
   foldStems: string[];
   /** Stems of lexicon words that complete the word (only for the word being typed). */
@@ -52,6 +54,7 @@ interface Row {
   stem: string;
   fold_stems: string[] | null;
   known: boolean;
+  exact: boolean;
   prefix_stems: string[] | null;
   similar: Candidate[] | null;
   compound: { head: string; tails: string[] | null } | null;
@@ -68,7 +71,7 @@ const FOLD_EQUALS = (a: string, b: string) => `(${a} ~>=~ ${b} AND ${a} ~<=~ ${b
 
 /** $1 words, $2 positions of words being typed (1-based), $3 least similarity for candidates. */
 const RESOLVE: PreparedStatement = {
-  name: 'vielfalt_search_resolve_v4',
+  name: 'vielfalt_search_resolve_v5',
   types: ['text[]', 'int[]', 'float8'],
   text: `
     WITH q AS MATERIALIZED (
@@ -92,6 +95,7 @@ const RESOLVE: PreparedStatement = {
         ARRAY(SELECT DISTINCT s.stem FROM search_terms s WHERE ${FOLD_EQUALS('s.fold', 'q.fold')} AND s.stem <> '') AS fold_stems,
         (q.stem <> '' AND EXISTS (SELECT 1 FROM search_terms s WHERE s.stem = q.stem))
           OR EXISTS (SELECT 1 FROM search_terms s WHERE ${FOLD_EQUALS('s.fold', 'q.fold')}) AS known,
+        EXISTS (SELECT 1 FROM search_terms s WHERE ${FOLD_EQUALS('s.fold', 'q.fold')} AND s.stem <> '') AS exact,
         CASE WHEN q.ord = ANY ($2::int[]) AND q.stem <> '' AND length(q.fold) >= 3 THEN ARRAY(
           SELECT p.stem FROM (
             SELECT s.stem, max(s.ndoc) AS n FROM search_terms s
@@ -100,7 +104,7 @@ const RESOLVE: PreparedStatement = {
         END AS prefix_stems
       FROM q2 AS q
     )
-    SELECT k.ord, k.word, k.stem, k.fold_stems, k.known, k.prefix_stems,
+    SELECT k.ord, k.word, k.stem, k.fold_stems, k.known, k.exact, k.prefix_stems,
       CASE WHEN NOT k.known AND cardinality(coalesce(k.prefix_stems, '{}')) = 0 AND length(k.fold) >= 4 THEN (
         SELECT json_agg(json_build_object('word', c.word, 'stem', c.stem, 'similarity', round(c.sim::numeric, 3), 'ndoc', c.ndoc)
                         ORDER BY c.sim DESC, c.ndoc DESC, c.word)
@@ -158,6 +162,7 @@ export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<Resolv
     word: r.word,
     stem: r.stem,
     known: r.known || (r.prefix_stems?.length ?? 0) > 0,
+    exact: r.exact,
     foldStems: r.fold_stems ?? [],
     prefixStems: r.prefix_stems ?? [],
     similar: (r.similar ?? []).map((c) => ({ ...c, similarity: Number(c.similarity), ndoc: Number(c.ndoc) })),

@@ -99,27 +99,30 @@ interface ItemRow {
 }
 
 /** How many of the best first-scored matches are ranked on their full text. */
-const RANK_CANDIDATES = 60;
+const RANK_CANDIDATES = 30;
 
 /**
  * Text match: $1 tsquery, $2 strict tsquery, $3 number tokens → the index version, all matching
- * document numbers, and [number, first score] of those matching by title or number.
+ * document numbers, and the numbers and first scores of those matching by title or number.
  */
 const MATCH: PreparedStatement = {
-  name: 'vielfalt_search_match_v1',
+  name: 'vielfalt_search_match_v4',
   types: ['tsquery', 'tsquery', 'text[]'],
   // On PGlite the generic plan would read every document (it cannot see that a tsvector stored
   // out of line is expensive to read): the GIN index is always the better way in.
   settings: { enable_seqscan: 'off' },
   text: `
     SELECT (SELECT ndoc FROM search_terms WHERE word = '~version') AS version,
-           coalesce(array_agg(d.doc_no), '{}') AS hits,
-           json_agg(json_build_array(d.doc_no,
-             CASE WHEN d.numbers && $3::text[] THEN 2 ELSE 0 END + CASE WHEN d.head @@ $1::tsquery THEN 1 ELSE 0 END
-               + coalesce(CASE WHEN d.head @@ $2::tsquery THEN 0.5 ELSE 0 END, 0) + ts_rank('{0, 0, 0, 1}', d.head, $1::tsquery)))
-             FILTER (WHERE d.head @@ $1::tsquery OR d.numbers && $3::text[]) AS heads
-    FROM search_documents d
-    WHERE d.tsv @@ $1::tsquery AND d.published`,
+           coalesce(array_agg(m.doc_no), '{}') AS hits,
+           coalesce(array_agg(m.doc_no) FILTER (WHERE m.pre > 0), '{}') AS heads,
+           coalesce(array_agg(m.pre) FILTER (WHERE m.pre > 0), '{}') AS scores
+    FROM (
+      SELECT d.doc_no,
+             CASE WHEN d.numbers && $3::text[] THEN 2 ELSE 0 END
+               + CASE WHEN d.head @@ $1::tsquery THEN 1 + coalesce(CASE WHEN d.head @@ $2::tsquery THEN 0.5 ELSE 0 END, 0) ELSE 0 END AS pre
+      FROM search_documents d
+      WHERE d.tsv @@ $1::tsquery AND d.published
+    ) m`,
 };
 
 /** The page's measures as JSON, in the order of p(doc_no, ord, score). */
@@ -143,7 +146,7 @@ const ITEMS = (snippet: string) => `
     JOIN catalogues c ON c.id = ms.catalogue_id
     LEFT JOIN measure_states st ON st.code = ms.state_code`;
 
-const HEADLINE = `coalesce(ts_headline('vielfalt_german', left(d.snippet_text, 1500), $1::tsquery, '${HEADLINE_OPTIONS}'), left(d.snippet_text, 400))`;
+const HEADLINE = `coalesce(ts_headline('vielfalt_german', left(d.snippet_text, 1200), $1::tsquery, '${HEADLINE_OPTIONS}'), left(d.snippet_text, 400))`;
 
 /**
  * A page of the candidates ranked on their full text: $1 tsquery, $2 strict tsquery,
@@ -186,15 +189,16 @@ interface Match {
 interface MatchRow {
   version: number | string | null;
   hits: number[];
-  heads: [number, number][] | null;
+  heads: number[];
+  scores: number[];
 }
 
 async function match(db: Db, tsq: string, text: { strict: string | null; numbers: string[] }): Promise<{ version: number; hits: number[]; pre: Map<number, number> }> {
   const [row] = await runPrepared<MatchRow>(db, MATCH, [tsq, text.strict, pgArray(text.numbers)]);
   return {
     version: Number(row?.version ?? 0),
-    hits: (row?.hits ?? []).map(Number),
-    pre: new Map((row?.heads ?? []).map(([n, s]) => [Number(n), Number(s)])),
+    hits: row?.hits ?? [],
+    pre: new Map((row?.heads ?? []).map((n, i) => [Number(n), Number(row!.scores[i])])),
   };
 }
 
@@ -204,10 +208,11 @@ async function matchWithIndex(db: Db, tsq: string, text: { strict: string | null
     const m = await match(db, tsq, text);
     const index = await facetIndex(db, m.version);
     if (index.version === m.version || attempt > 0) {
-      const docs = m.hits.flatMap((n) => {
-        const d = index.byNo.get(n);
-        return d === undefined ? [] : [d];
-      });
+      const docs: number[] = [];
+      for (const n of m.hits) {
+        const d = index.byNo.get(Number(n));
+        if (d !== undefined) docs.push(d);
+      }
       return { index, version: m.version, docs, pre: m.pre };
     }
   }

@@ -6,6 +6,7 @@ import { buildQuery, lexeme, suggestQuery } from './tsquery';
 const word = (w: Partial<ResolvedWord> & { word: string }): ResolvedWord => ({
   stem: w.word,
   known: true,
+  exact: false,
   foldStems: [],
   prefixStems: [],
   similar: [],

@@ -8,6 +8,9 @@
 import { TYPO_SIMILARITY, type ResolvedWord } from './lexicon';
 import type { QueryToken } from './tokenize';
 
+/** Completions added to a last word that is already a whole word of the documents. */
+const PREFIX_COMPLETIONS_OF_WORD = 3;
+
 export function lexeme(text: string, prefix = false): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
 }
@@ -45,9 +48,16 @@ function alternativesOf(r: ResolvedWord, prefix: boolean, typos: boolean, correc
   const exact = [r.stem, ...r.foldStems].filter(Boolean);
   const all = exact.map((s) => lexeme(s));
   if (prefix && r.stem) {
-    // Stem prefix ("sprachfor:*") and completions from the lexicon ("förderu" → forder).
-    if (r.stem.length >= 3) all.push(lexeme(r.stem, true));
-    all.push(...r.prefixStems.map((s) => lexeme(s)));
+    if (r.exact) {
+      // A whole word of the documents ("Kinder"): a few frequent compounds it starts
+      // ("Kinderbetreuung"), not every word starting with it — that would cost more than it helps.
+      all.push(...r.prefixStems.slice(0, PREFIX_COMPLETIONS_OF_WORD).map((s) => lexeme(s)));
+    } else {
+      // A word being typed ("sprachfö"): its stem as a prefix and completions from the lexicon
+      // ("förderu" → forder, which the stem prefix "forderu:*" would miss).
+      if (r.stem.length >= 3) all.push(lexeme(r.stem, true));
+      all.push(...r.prefixStems.map((s) => lexeme(s)));
+    }
   }
   if (typos && !r.known) {
     const candidates = r.similar.filter((c) => c.similarity >= TYPO_SIMILARITY).slice(0, 3);
