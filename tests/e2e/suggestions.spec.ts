@@ -76,7 +76,8 @@ test('errors appear next to the fields in German and keep what was typed', async
 });
 
 test('a form sent within seconds is refused, with the input kept', async ({ page }) => {
-  await page.goto('/vorschlagen');
+  // With JavaScript, wait for hydration first: typing before it would be reset by Svelte.
+  await page.goto('/vorschlagen', { waitUntil: test.info().project.use.javaScriptEnabled === false ? 'load' : 'networkidle' });
   const title = unique('Zu schnell');
   await page.getByLabel('Titel der Maßnahme').fill(title);
   await page.getByLabel('Beschreibung').fill('Eine Beschreibung, die lang genug ist.');
