@@ -252,4 +252,4 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[1]?.endsWith("search.ts")) await main();

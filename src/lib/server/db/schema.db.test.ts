@@ -38,7 +38,7 @@ async function introspect(db: Db) {
  * Tables created by hand-written SQL migrations instead of the Drizzle schema: the search index
  * (drizzle/0003_search_index.sql) is maintained by triggers and read with raw SQL only.
  */
-const SQL_ONLY_TABLES = ['search_documents', 'search_terms', 'search_dirty'];
+const SQL_ONLY_TABLES = ['search_documents', 'search_match', 'search_terms', 'search_dirty'];
 
 const tables = (Object.values(schema) as unknown[]).filter(
   (value): value is PgTable => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,

@@ -106,23 +106,26 @@ const RANK_CANDIDATES = 30;
  * document numbers, and the numbers and first scores of those matching by title or number.
  */
 const MATCH: PreparedStatement = {
-  name: 'vielfalt_search_match_v4',
+  name: 'vielfalt_search_match_v5',
   types: ['tsquery', 'tsquery', 'text[]'],
-  // On PGlite the generic plan would read every document (it cannot see that a tsvector stored
-  // out of line is expensive to read): the GIN index is always the better way in.
+  // Every part goes through a GIN index (drizzle/0007_search_match.sql): the full text on the
+  // narrow search_match table, the first score over the few title and number matches. On
+  // PGlite the generic plan would otherwise read every document (it cannot see that a tsvector
+  // stored out of line is expensive to read).
   settings: { enable_seqscan: 'off' },
   text: `
     SELECT (SELECT ndoc FROM search_terms WHERE word = '~version') AS version,
-           coalesce(array_agg(m.doc_no), '{}') AS hits,
-           coalesce(array_agg(m.doc_no) FILTER (WHERE m.pre > 0), '{}') AS heads,
-           coalesce(array_agg(m.pre) FILTER (WHERE m.pre > 0), '{}') AS scores
+           ARRAY(SELECT m.doc_no FROM search_match m WHERE m.tsv @@ $1::tsquery AND m.published) AS hits,
+           h.heads, h.scores
     FROM (
-      SELECT d.doc_no,
-             CASE WHEN d.numbers && $3::text[] THEN 2 ELSE 0 END
-               + CASE WHEN d.head @@ $1::tsquery THEN 1 + coalesce(CASE WHEN d.head @@ $2::tsquery THEN 0.5 ELSE 0 END, 0) ELSE 0 END AS pre
+      SELECT coalesce(array_agg(d.doc_no), '{}') AS heads,
+             coalesce(array_agg(
+               CASE WHEN d.numbers && $3::text[] THEN 2 ELSE 0 END
+                 + CASE WHEN d.head @@ $1::tsquery THEN 1 + coalesce(CASE WHEN d.head @@ $2::tsquery THEN 0.5 ELSE 0 END, 0) ELSE 0 END
+             ), '{}') AS scores
       FROM search_documents d
-      WHERE d.tsv @@ $1::tsquery AND d.published
-    ) m`,
+      WHERE (d.head @@ $1::tsquery OR d.numbers && $3::text[]) AND d.published
+    ) h`,
 };
 
 /** The page's measures as JSON, in the order of p(doc_no, ord, score). */
@@ -153,14 +156,14 @@ const HEADLINE = `coalesce(ts_headline('vielfalt_german', left(d.snippet_text, 1
  * $3 candidates (in first-score order), $4 their first scores, $5 offset, $6 limit.
  */
 const PAGE_RANKED: PreparedStatement = {
-  name: 'vielfalt_search_page_ranked_v1',
+  name: 'vielfalt_search_page_ranked_v2',
   types: ['tsquery', 'tsquery', 'int[]', 'float8[]', 'int', 'int'],
   text: `
     WITH c AS (SELECT * FROM unnest($3::int[], $4::float8[]) WITH ORDINALITY AS c(doc_no, pre, pos)),
     r AS (
       SELECT c.doc_no, c.pos,
-             c.pre + ts_rank('${WEIGHTS}', d.tsv, $1::tsquery) + coalesce(2 * ts_rank('${WEIGHTS}', d.tsv, $2::tsquery), 0) AS score
-      FROM c JOIN search_documents d ON d.doc_no = c.doc_no
+             c.pre + ts_rank('${WEIGHTS}', m.tsv, $1::tsquery) + coalesce(2 * ts_rank('${WEIGHTS}', m.tsv, $2::tsquery), 0) AS score
+      FROM c JOIN search_match m ON m.doc_no = c.doc_no
     ),
     p AS (
       SELECT doc_no, score, row_number() OVER (ORDER BY score DESC, pos) AS ord
