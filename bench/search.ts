@@ -8,6 +8,7 @@
  * target groups), writes them through the importer's plan writer (so the search index is built
  * by the database triggers, as in production), and reports p50/p95 latency of the search with
  * facets over a fixed query mix, after a warm-up. A benchmark, never a timed test.
+ * `--only pglite|postgres` measures one engine; `--detail` prints every query.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -209,7 +210,9 @@ async function main() {
   console.log(`Such-Benchmark: ${total} Maßnahmen aus dem Vokabular der Herner Dokumente, ${QUERY_MIX.length} Anfragen, ${os.cpus().length} Kerne`);
   const plans = generatePlans(total);
 
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   const kept = keepDir();
+  if (only !== 'postgres') {
   const dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-bench-'));
   try {
     const database = await openDatabase({ engine: 'pglite', dataDir: dir });
@@ -222,8 +225,10 @@ async function main() {
   } finally {
     if (!kept) fs.rmSync(dir, { recursive: true, force: true });
   }
+  }
 
   const url = process.env.DATABASE_URL?.trim();
+  if (only === 'pglite') return;
   if (url) {
     const { default: pg } = await import('pg');
     const name = `vielfalt_bench_${process.pid}_${Date.now().toString(36)}`;

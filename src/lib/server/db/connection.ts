@@ -77,6 +77,18 @@ async function openPostgres(url: string): Promise<Database> {
   const probe = await pool.connect();
   probe.release();
   const db = drizzle(pool, { schema }) as unknown as Db;
+  // A few connections of their own for the search's fixed statements (search/prepared.ts), set to
+  // keep one generic plan per statement. Left to choose, PostgreSQL re-plans such a statement on
+  // every execution whenever its generic plan looks costlier than the custom ones: 2–3 ms of
+  // planning per statement against well under a millisecond of execution (bench/search.ts).
+  // Only these connections: other queries keep PostgreSQL's default choice.
+  const statementPool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_SEARCH_POOL_SIZE || 4),
+    options: '-c plan_cache_mode=force_generic_plan',
+  });
+  statementPool.on('error', () => undefined);
+  statementPools.set(db, statementPool);
   let closed = false;
   return {
     db,
@@ -84,9 +96,16 @@ async function openPostgres(url: string): Promise<Database> {
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await Promise.all([pool.end(), statementPool.end()]);
     },
   };
+}
+
+const statementPools = new WeakMap<object, { query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> }>();
+
+/** PostgreSQL: the pool for prepared statements with generic plans (undefined on PGlite). */
+export function statementPoolOf(db: Db) {
+  return statementPools.get(db);
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {

@@ -61,6 +61,13 @@ export interface FacetIndex {
   /** Per key: facet number (index into FACETS), vocabulary entry, documents. */
   keyFacet: Uint8Array;
   vocab: (VocabRow | null)[];
+  /**
+   * Per key: the key standing for its value (the same unit name under two keys is one value),
+   * and its place in the facet's display order: structural facets by position, then label;
+   * the others by label (after the count, which changes per search).
+   */
+  canonical: Int32Array;
+  displayRank: Int32Array;
   postings: Int32Array[];
   byNo: Map<number, number>;
   municipalities: Map<string, string>;
@@ -164,12 +171,30 @@ function build(row: LoadRow): FacetIndex {
   for (let d = 0; d < size; d++) rawCpos[d] = catalogue[d]! >= 0 ? (vocab[catalogue[d]!]?.o1 ?? 0) : 0;
   const keysByValue = new Map<string, number[]>();
   const catalogueKeys: number[] = [];
+  const canonical = new Int32Array(vocab.length).fill(-1);
   vocab.forEach((v, k) => {
     if (!v) return;
     if (v.f === 'k') catalogueKeys.push(k);
     const id = `${v.f}:${v.value}`;
-    keysByValue.set(id, [...(keysByValue.get(id) ?? []), k]);
+    const same = keysByValue.get(id);
+    if (same) same.push(k);
+    else keysByValue.set(id, [k]);
+    // Within a municipality (values of other municipalities are never shown together).
+    canonical[k] = keysByValue.get(id)!.find((o) => vocab[o]!.mun === v.mun)!;
   });
+  // Sorting facet values by label with a collator on every search cost more than the rest of
+  // the facet counting: the order is fixed per index, so it is computed once here.
+  const displayRank = new Int32Array(vocab.length);
+  vocab
+    .map((v, k) => ({ v, k }))
+    .filter((e): e is { v: VocabRow; k: number } => e.v !== null)
+    .map((e) => ({ ...e, label: labelOf(e.v) }))
+    .sort((a, b) =>
+      STRUCTURAL.has(a.v.f)
+        ? (a.v.o1 ?? 1e9) - (b.v.o1 ?? 1e9) || (a.v.o2 ?? 1e9) - (b.v.o2 ?? 1e9) || collator.compare(a.label, b.label)
+        : collator.compare(a.label, b.label),
+    )
+    .forEach((e, i) => (displayRank[e.k] = i));
 
   // Documents in catalogue order (catalogue position, position in it): iterating the index is
   // iterating in document order, so most sorts need no sorting.
@@ -210,6 +235,8 @@ function build(row: LoadRow): FacetIndex {
     keys: sortedKeys,
     keyFacet: Uint8Array.from(keyFacet),
     vocab,
+    canonical,
+    displayRank,
     postings,
     byNo: new Map(order.map((d, i) => [no[d]!, i])),
     municipalities: new Map((row.municipalities ?? []).map((m) => [m.slug, m.id])),
@@ -340,6 +367,13 @@ const STATIC_LABELS: Partial<Record<FacetPrefix, Record<string, string>>> = {
   n: { ja: 'neu' },
 };
 
+/** Facets listed in the catalogues' order; the others by count, then label. */
+const STRUCTURAL = new Set<FacetPrefix>(['k', 'hf', 'z', 'd', 's', 'e']);
+
+function labelOf(v: VocabRow): string {
+  return v.label ?? STATIC_LABELS[v.f]?.[v.value] ?? v.value;
+}
+
 function facetValues(
   index: FacetIndex,
   state: SearchState,
@@ -348,48 +382,38 @@ function facetValues(
   selectedKeys: Set<number>,
   munId: string | undefined,
 ): Facets {
+  const { vocab, canonical, displayRank } = index;
+  // Counts and selection per value (its canonical key).
+  const total = new Int32Array(vocab.length);
+  const selected = new Uint8Array(vocab.length);
+  const byFacet: number[][] = FACETS.map(() => []);
+  const add = (k: number) => {
+    const v = vocab[k];
+    if (!v || (v.mun !== null && v.mun !== munId)) return;
+    const c = canonical[k]!;
+    if (total[c] === 0 && !selected[c]) byFacet[index.keyFacet[c]!]!.push(c);
+    total[c]! += counts[k]!;
+    if (selectedKeys.has(k)) selected[c] = 1;
+  };
+  for (const k of touched) add(k);
+  for (const k of selectedKeys) if (counts[k] === 0) add(k);
+
   const facets = emptyFacets();
-  const byFacet = new Map<FacetPrefix, (FacetValue & { o1: number | null; o2: number | null })[]>();
-  const seen = new Map<string, FacetValue>();
-  for (const k of new Set([...touched, ...selectedKeys])) {
-    const v = index.vocab[k];
-    if (!v || (v.mun !== null && v.mun !== munId)) continue;
-    const selected = selectedKeys.has(k);
-    const list = byFacet.get(v.f) ?? [];
-    // Values shared by several keys (the same unit name twice) are one value.
-    const same = seen.get(`${v.f}:${v.value}`);
-    if (same) {
-      same.count += counts[k]!;
-      same.selected ||= selected;
-      continue;
-    }
-    const value = {
-      value: v.value,
-      label: v.label ?? STATIC_LABELS[v.f]?.[v.value] ?? v.value,
-      count: counts[k]!,
-      selected,
-      context: v.context,
-      o1: v.o1,
-      o2: v.o2,
-    };
-    seen.set(`${v.f}:${v.value}`, value);
-    list.push(value);
-    byFacet.set(v.f, list);
-  }
-  for (const f of FACETS) {
-    const values = byFacet.get(f.prefix) ?? [];
+  FACETS.forEach((f, facet) => {
+    const keys = byFacet[facet]!;
+    if (f.prefix === 'r') keys.sort((a, b) => (vocab[a]!.value === 'innen' ? -1 : vocab[b]!.value === 'innen' ? 1 : 0));
+    else if (STRUCTURAL.has(f.prefix)) keys.sort((a, b) => displayRank[a]! - displayRank[b]!);
+    else keys.sort((a, b) => total[b]! - total[a]! || displayRank[a]! - displayRank[b]!);
+    const values: FacetValue[] = keys.map((k) => {
+      const v = vocab[k]!;
+      return { value: v.value, label: labelOf(v), count: total[k]!, selected: selected[k] === 1, context: v.context };
+    });
     // Selected values the vocabulary does not know (stale links): shown, so they can be removed.
     const chosen = f.name === 'neu' ? (state.neu ? [NEW_VALUE] : []) : (state[f.name as Exclude<FacetName, 'neu'>] as string[]);
     for (const value of chosen)
       if (!values.some((v) => v.value === value))
-        values.push({ value, label: STATIC_LABELS[f.prefix]?.[value] ?? value, count: 0, selected: true, context: null, o1: null, o2: null });
-    const structural = ['k', 'hf', 'z', 'd', 's', 'e'].includes(f.prefix);
-    values.sort((a, b) => {
-      if (f.prefix === 'r') return a.value === 'innen' ? -1 : b.value === 'innen' ? 1 : 0;
-      if (structural) return (a.o1 ?? 1e9) - (b.o1 ?? 1e9) || (a.o2 ?? 1e9) - (b.o2 ?? 1e9) || collator.compare(a.label, b.label);
-      return b.count - a.count || collator.compare(a.label, b.label);
-    });
-    facets[f.name] = values.map(({ o1: _o1, o2: _o2, ...v }) => v);
-  }
+        values.push({ value, label: STATIC_LABELS[f.prefix]?.[value] ?? value, count: 0, selected: true, context: null });
+    facets[f.name] = values;
+  });
   return facets;
 }

@@ -2,14 +2,14 @@
  * Prepared statements for the search's few, fixed, complex queries. On PGlite planning them
  * costs far more than running them (~20 ms of planning against ~2 ms of execution), so each is
  * planned once per session:
- * - PostgreSQL (node-postgres pool): named statements, prepared once per connection;
+ * - PostgreSQL: named statements on a pool of their own that keeps generic plans;
  * - PGlite (one session): PREPARE once, then EXECUTE with the values as SQL literals (a utility
  *   statement takes no bind parameters) using the generic plan. Literals are quoted here and
  *   parameters are typed by the PREPARE, so a value can never become SQL.
  * Anything else (e.g. a Drizzle transaction object) runs the text unprepared.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
+import { statementPoolOf, type Db } from '../db/connection';
 
 export interface PreparedStatement {
   /** Unique name (a valid identifier). */
@@ -114,13 +114,12 @@ export async function runPrepared<T>(db: Db, statement: PreparedStatement, param
     }
   }
   if (isPool(client)) {
-    // Named: node-postgres prepares the statement once per pooled connection, and after a few
-    // executions PostgreSQL keeps its generic plan, which saves 2–3 ms of planning per query.
-    // The generic plan is also the better one for the text match: with the tsquery unknown, the
-    // planner goes through the GIN index, where a custom plan for a frequent word chose a
-    // sequential scan that reads every out-of-line tsvector (50 ms instead of 5 ms at 10,000
-    // measures; bench/search.ts).
-    return (await client.query({ name: statement.name, text: typedText(statement), values: params })).rows as T[];
+    // Named: prepared once per connection, then executed with its generic plan (the pool's
+    // connections force it, see db/connection.ts): no planning per search. The generic plan is
+    // also the better one for the text match: with the tsquery unknown, the planner goes
+    // through the GIN index, where a custom plan for a frequent word chose a sequential scan.
+    const pool = statementPoolOf(db) ?? client;
+    return (await pool.query({ name: statement.name, text: typedText(statement), values: params })).rows as T[];
   }
   // Unknown handle (e.g. a transaction): inline the typed literals.
   let text = statement.text;
