@@ -69,7 +69,8 @@ export interface FacetIndex {
   canonical: Int32Array;
   displayRank: Int32Array;
   postings: Int32Array[];
-  byNo: Map<number, number>;
+  /** Index position by document number (-1: not indexed, e.g. unpublished). */
+  byNo: Int32Array;
   municipalities: Map<string, string>;
 }
 
@@ -238,9 +239,22 @@ function build(row: LoadRow): FacetIndex {
     canonical,
     displayRank,
     postings,
-    byNo: new Map(order.map((d, i) => [no[d]!, i])),
+    byNo: positionsByNumber(order.map((d) => no[d]!)),
     municipalities: new Map((row.municipalities ?? []).map((m) => [m.slug, m.id])),
   };
+}
+
+function positionsByNumber(numbers: number[]): Int32Array {
+  let max = 0;
+  for (const n of numbers) if (n > max) max = n;
+  const byNo = new Int32Array(max + 1).fill(-1);
+  numbers.forEach((n, i) => (byNo[n] = i));
+  return byNo;
+}
+
+/** Index position of a document number, or -1. */
+export function positionOf(index: FacetIndex, no: number): number {
+  return no >= 0 && no < index.byNo.length ? index.byNo[no]! : -1;
 }
 
 /**
@@ -292,12 +306,19 @@ export function select(
   const inMunicipality = new Uint8Array(index.vocab.length);
   for (const k of index.catalogueKeys) if (index.vocab[k]!.mun === munId) inMunicipality[k] = 1;
   const candidate = new Uint8Array(size);
-  const consider = (d: number) => {
-    const c = index.catalogue[d]!;
-    if (c >= 0 && inMunicipality[c] && (state.luecken || !index.isGap[d])) candidate[d] = 1;
-  };
-  if (matches) for (const d of matches) consider(d);
-  else for (let d = 0; d < size; d++) consider(d);
+  const { catalogue, isGap } = index;
+  const gapsToo = state.luecken;
+  if (matches) {
+    for (const d of matches) {
+      const c = catalogue[d]!;
+      if (c >= 0 && inMunicipality[c] && (gapsToo || !isGap[d])) candidate[d] = 1;
+    }
+  } else {
+    for (let d = 0; d < size; d++) {
+      const c = catalogue[d]!;
+      if (c >= 0 && inMunicipality[c] && (gapsToo || !isGap[d])) candidate[d] = 1;
+    }
+  }
 
   // Active facets and, per active facet, the documents passing it (any of its selected keys).
   const active: { facet: number; pass: Uint8Array }[] = [];
@@ -321,34 +342,40 @@ export function select(
   const counts = new Int32Array(index.vocab.length);
   const touched: number[] = [];
   const hits: number[] = [];
-  const visit = (d: number) => {
+  const passes = active.map((a) => a.pass);
+  const facetOf = active.map((a) => a.facet);
+  // In index order, i.e. document order.
+  for (let d = 0; d < size; d++) {
+    if (!candidate[d]) continue;
     let fails = 0;
     let failing = -1;
-    for (let a = 0; a < active.length; a++)
-      if (!active[a]!.pass[d]) {
+    for (let a = 0; a < passes.length && fails < 2; a++)
+      if (!passes[a]![d]) {
         fails++;
-        failing = active[a]!.facet;
-        if (fails > 1) return;
+        failing = facetOf[a]!;
       }
-    if (fails === 0) hits.push(d);
-    for (let j = keyStart[d]!; j < keyStart[d + 1]!; j++) {
-      const k = keys[j]!;
-      if (fails === 0 || keyFacet[k] === failing) {
-        if (counts[k] === 0) touched.push(k);
-        counts[k]!++;
+    if (fails > 1) continue;
+    const end = keyStart[d + 1]!;
+    if (fails === 0) {
+      hits.push(d);
+      for (let j = keyStart[d]!; j < end; j++) {
+        const k = keys[j]!;
+        if (counts[k]++ === 0) touched.push(k);
       }
-    }
-  };
-  // In index order, i.e. document order.
-  for (let d = 0; d < size; d++) if (candidate[d]) visit(d);
+    } else
+      for (let j = keyStart[d]!; j < end; j++) {
+        const k = keys[j]!;
+        if (keyFacet[k] === failing && counts[k]++ === 0) touched.push(k);
+      }
+  }
 
   let ordered = hits;
   if (sort === 'relevanz' && pre.size) {
     // Scored matches (title or number) first, best first; the rest keeps document order.
     const score = new Float64Array(size);
     for (const [no, value] of pre) {
-      const d = index.byNo.get(no);
-      if (d !== undefined) score[d] = value;
+      const d = positionOf(index, no);
+      if (d >= 0) score[d] = value;
     }
     const scored = hits.filter((d) => score[d]! > 0).sort((a, b) => score[b]! - score[a]! || a - b);
     ordered = [...scored, ...hits.filter((d) => score[d] === 0)];
