@@ -23,17 +23,17 @@ export async function loadMeasureSnapshots(db: Db, ids: string[]): Promise<Map<s
   const result = new Map<string, MeasureSnapshot>();
   for (const part of chunks([...new Set(ids)], 1000)) {
     if (!part.length) continue;
-    const [rows, placements, actorLinks, groups, refs] = await Promise.all([
-      db.select().from(measures).where(inArray(measures.id, part)),
-      db.select().from(measureNodes).where(inArray(measureNodes.measureId, part)).orderBy(asc(measureNodes.position)),
-      db.select().from(measureActors).where(inArray(measureActors.measureId, part)).orderBy(asc(measureActors.position)),
-      db.select().from(measureTargetGroups).where(inArray(measureTargetGroups.measureId, part)),
-      db
-        .select()
-        .from(measureReferences)
-        .where(inArray(measureReferences.fromMeasureId, part))
-        .orderBy(asc(measureReferences.position)),
-    ]);
+    // One after the other: snapshots are taken inside write transactions, whose single
+    // connection must not be given concurrent queries (deprecated in node-postgres, pg@9 refuses).
+    const rows = await db.select().from(measures).where(inArray(measures.id, part));
+    const placements = await db.select().from(measureNodes).where(inArray(measureNodes.measureId, part)).orderBy(asc(measureNodes.position));
+    const actorLinks = await db.select().from(measureActors).where(inArray(measureActors.measureId, part)).orderBy(asc(measureActors.position));
+    const groups = await db.select().from(measureTargetGroups).where(inArray(measureTargetGroups.measureId, part));
+    const refs = await db
+      .select()
+      .from(measureReferences)
+      .where(inArray(measureReferences.fromMeasureId, part))
+      .orderBy(asc(measureReferences.position));
     const byPlacement = groupBy(placements, (r) => r.measureId);
     const byActor = groupBy(actorLinks, (r) => r.measureId);
     const byGroup = groupBy(groups, (r) => r.measureId);
