@@ -23,7 +23,8 @@ export default defineConfig({
   projects: [
     { name: 'mit-js', use: { javaScriptEnabled: true } },
     // The authorisation matrix works at HTTP level (no page scripts): it runs once, in mit-js.
-    { name: 'ohne-js', use: { javaScriptEnabled: false }, testIgnore: /authz-matrix\.spec\.ts/ },
+    // Tests tagged @enhancement check what JavaScript adds: they have nothing to check without it.
+    { name: 'ohne-js', use: { javaScriptEnabled: false }, testIgnore: /authz-matrix\.spec\.ts/, grepInvert: /@enhancement/ },
   ],
   webServer: {
     command: 'node scripts/serve-e2e.js',

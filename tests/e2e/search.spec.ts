@@ -81,8 +81,8 @@ test('invalid parameters get a German message on the page and problem details fr
   expect(Object.keys(body.facets)).toEqual(expect.arrayContaining(['katalog', 'handlungsfeld', 'zielgruppe', 'akteur']));
 });
 
-test('with JavaScript, results follow the typing and the focus stays in the box', async ({ page, javaScriptEnabled }) => {
-  test.skip(!javaScriptEnabled, 'progressive enhancement only');
+// Progressive enhancement: runs only in the project with JavaScript (playwright.config.ts).
+test('with JavaScript, results follow the typing and the focus stays in the box', { tag: '@enhancement' }, async ({ page }) => {
   await page.goto('/suche');
   const box = page.locator('#suche-q');
   await box.click();
@@ -99,4 +99,14 @@ test('reflows to 320 CSS pixels without horizontal scrolling', async ({ page }) 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
+});
+
+test('the search page has one search box, reached from the main navigation', async ({ page }) => {
+  await page.goto('/akteure');
+  await expect(page.locator('#site-search')).toHaveCount(1);
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Suche' }).click();
+  await expect(page).toHaveURL(/\/suche$/);
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Suche' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('#site-search')).toHaveCount(0);
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
 });
