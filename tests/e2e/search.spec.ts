@@ -110,3 +110,27 @@ test('the search page has one search box, reached from the main navigation', asy
   await expect(page.locator('#site-search')).toHaveCount(0);
   await expect(page.getByRole('searchbox')).toHaveCount(1);
 });
+
+test('typo → two filters → the measure → its cross-reference in the other Handlungsziel', async ({ page, javaScriptEnabled }) => {
+  await page.goto('/suche');
+  const box = page.locator('#suche-q');
+  await box.fill('Multiplikatoren Demens');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=Multiplikatoren/);
+  await page.getByRole('checkbox', { name: /Gesamtstädtisches Integrationskonzept/ }).check();
+  if (!javaScriptEnabled) await page.getByRole('button', { name: 'Filter anwenden' }).click();
+  await expect(page).toHaveURL(/katalog=integrationskonzept/);
+  await page.getByRole('group', { name: 'Handlungsfeld' }).getByRole('checkbox', { name: /^Gesundheit/ }).check();
+  if (!javaScriptEnabled) await page.getByRole('button', { name: 'Filter anwenden' }).click();
+  await expect(page).toHaveURL(/handlungsfeld=gesundheit/);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: /Das KI gewinnt bedarfsorientiert/ }).click();
+  await expect(page).toHaveURL(/\/massnahme\/gesundheit-a1-massnahme-4-/);
+  const references = page.getByRole('region', { name: 'Querverweise' });
+  await references.locator('a[href*="/massnahme/gesundheit-a2-"]').first().click();
+  await expect(page).toHaveURL(/\/massnahme\/gesundheit-a2-/);
+  // The other place points back.
+  await expect(page.getByRole('region', { name: 'Querverweise' }).locator('a[href*="/massnahme/gesundheit-a1-massnahme-4-"]').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
