@@ -1,9 +1,10 @@
 -- Search index: one search document per measure plus a lexicon of the words in published
--- documents, both kept in sync by the database itself.
+-- documents, both kept in sync by the database itself. (Squashed before the first release from
+-- four steps, each measured with bench/search.ts; the reasons are kept with each part below.)
 --
 -- Why triggers (and not a refresh call in every writer): measures are written by the importer
--- today and by the editorial back office tomorrow, and a document depends on seven tables
--- (measures, measure_nodes, measure_actors, measure_target_groups, nodes, actors, actor_aliases,
+-- and by the editorial back office, and a document depends on eight tables (measures,
+-- measure_nodes, measure_actors, measure_target_groups, nodes, actors, actor_aliases,
 -- target_groups). Statement-level triggers with transition tables only *mark* the affected
 -- measures in search_dirty (one cheap INSERT per statement, however many rows); a deferred
 -- constraint trigger rebuilds all marked documents once, at commit, in a fixed number of
@@ -11,8 +12,17 @@
 -- actors, target groups …) refreshes each document exactly once, and no writer has to remember
 -- anything. vielfalt_search_refresh(ids) can also be called directly (refreshSearchIndex()).
 --
+-- Division of work with the application (src/lib/server/search/): SQL matches text (GIN
+-- indexes), ranks the best candidates and writes snippets; filters, facet counts and sorting
+-- run on an in-memory index of the documents' narrow columns (facet-index.ts), reloaded when
+-- the index version (a counter row in search_terms) changes.
+--
 -- The tsvector is computed by the engine that stores it (never copied between PGlite and
 -- PostgreSQL: their German stemmers differ slightly).
+--
+-- GIN indexes are built without a pending list (fastupdate = off): a bulk import otherwise
+-- leaves thousands of entries in the list, which every search scans linearly until VACUUM
+-- merges it (PGlite has no autovacuum); writes are rare here, reads are not.
 
 CREATE OR REPLACE FUNCTION vielfalt_search_fold(text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
@@ -25,6 +35,16 @@ CREATE OR REPLACE FUNCTION vielfalt_search_slug(text) RETURNS text
            replace(replace(replace(replace(lower($1), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss')),
          '[^a-z0-9]+', '-', 'g')) $$;
 --> statement-breakpoint
+-- A facet key that is not an entity id (unit name, direction, state, "neu") as a uuid.
+CREATE OR REPLACE FUNCTION vielfalt_search_key(text) RETURNS uuid
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT md5($1)::uuid $$;
+--> statement-breakpoint
+-- The row a search reads is narrow (~200 bytes): the large columns are stored out of line
+-- (toast_tuple_target, EXTERNAL: uncompressed, as they are read for ranking and snippets of a
+-- few rows only), facet memberships are ids, and a small inline `head` tsvector (title and
+-- numbers) gives a cheap first relevance score. With everything inline (~15 MB for 10,000
+-- rows) a search read far too many heap pages.
 CREATE TABLE search_documents (
   measure_id uuid PRIMARY KEY,
   municipality_id uuid NOT NULL,
@@ -35,21 +55,61 @@ CREATE TABLE search_documents (
   updated_at timestamptz NOT NULL,
   -- Exact numbers and codes the measure answers to: '3', 'a1', 'a1.3', '4.1.2'.
   numbers text[] NOT NULL,
-  -- Facet memberships, 'prefix:value' (k: catalogue, hf: Handlungsfeld, z: Leitziel/Handlungsziel,
-  -- d: dimension, e: Dezernat/unit, tg: target group, a: responsible actor, r: direction,
-  -- s: structured state, n: new).
-  facet_keys text[] NOT NULL,
+  -- Facet memberships as ids: catalogue, nodes (Handlungsfeld, Leitziel, Handlungsziel,
+  -- dimension), target groups, responsible actors; and vielfalt_search_key() of 'e:<unit name>',
+  -- 'r:innen' / 'r:aussen', 's:<state code>', 'n:ja'.
+  facets uuid[] NOT NULL,
+  -- Title and numbers (weight A): first relevance score without reading tsv.
+  head tsvector NOT NULL,
   -- Primary place as shown in results ("Bildung › A › A1").
   place text,
+  tsv tsvector NOT NULL,
   -- Text for highlighted snippets.
   snippet_text text NOT NULL,
   -- Distinct lower-case words (published documents only): the lexicon's bookkeeping.
   words text[] NOT NULL,
-  tsv tsvector NOT NULL
-);
+  -- A small number per document version (new on every rebuild), for the in-memory index.
+  doc_no integer NOT NULL GENERATED ALWAYS AS IDENTITY
+) WITH (toast_tuple_target = 256);
 --> statement-breakpoint
-CREATE INDEX search_documents_tsv_idx ON search_documents USING gin (tsv);
-
+ALTER TABLE search_documents
+  ALTER COLUMN tsv SET STORAGE EXTERNAL,
+  ALTER COLUMN snippet_text SET STORAGE EXTERNAL,
+  ALTER COLUMN words SET STORAGE EXTERNAL,
+  ALTER COLUMN head SET STORAGE MAIN,
+  ALTER COLUMN facets SET STORAGE MAIN,
+  ALTER COLUMN numbers SET STORAGE MAIN;
+--> statement-breakpoint
+CREATE UNIQUE INDEX search_documents_doc_no_idx ON search_documents (doc_no);
+--> statement-breakpoint
+-- First score: title matches and number matches, through their own small indexes.
+CREATE INDEX search_documents_head_idx ON search_documents USING gin (head) WITH (fastupdate = off);
+--> statement-breakpoint
+CREATE INDEX search_documents_numbers_idx ON search_documents USING gin (numbers) WITH (fastupdate = off);
+--> statement-breakpoint
+-- The text match has a narrow table of its own. Matching a frequent word ("Kinder": 5,800 of
+-- 10,000 measures in bench/search.ts) reads every matching row's heap tuple; search_match
+-- holds per document only its number and its tsvector out of line (about 130 rows per page):
+-- 1.5 ms instead of 4.4 ms for that match on PostgreSQL 15.
+-- Out of line needs care: PostgreSQL moves a value out only when the row exceeds ~2 kB, so a
+-- row (number + 1.5 kB tsvector) written directly would stay inline (1,460 pages for 10,000
+-- rows). vielfalt_search_refresh() therefore copies the tsvector from search_documents, where
+-- the wide row has already put it out of line; a copied out-of-line value is moved out again
+-- under toast_tuple_target. The tsvector is thus stored twice (about 1.5 kB per measure);
+-- search_documents keeps its copy for ranking, which reads few rows.
+CREATE TABLE search_match (
+  doc_no integer PRIMARY KEY REFERENCES search_documents (doc_no) ON DELETE CASCADE,
+  published boolean NOT NULL,
+  tsv tsvector NOT NULL
+) WITH (toast_tuple_target = 128);
+--> statement-breakpoint
+ALTER TABLE search_match ALTER COLUMN tsv SET STORAGE EXTERNAL;
+--> statement-breakpoint
+CREATE INDEX search_match_tsv_idx ON search_match USING gin (tsv) WITH (fastupdate = off);
+--> statement-breakpoint
+-- Labels of the "Dezernat/Organisationseinheit" facet: from a value's key back to its node.
+CREATE INDEX search_nodes_unit_key_idx ON nodes (vielfalt_search_key('e:' || title))
+  WHERE type IN ('dezernat', 'organisationseinheit');
 --> statement-breakpoint
 -- Lexicon of words in published documents: typo correction ("Meinten Sie …?"), umlaut
 -- transliteration (fold) and completion of the word being typed.
@@ -98,7 +158,7 @@ BEGIN
 
 
   INSERT INTO search_documents (measure_id, municipality_id, catalogue_id, published, is_gap, position, updated_at,
-                                numbers, facet_keys, place, snippet_text, words, tsv)
+                                numbers, facets, head, place, tsv, snippet_text, words)
   WITH RECURSIVE
   target AS (
     SELECT m.*, c.municipality_id FROM measures m JOIN catalogues c ON c.id = m.catalogue_id WHERE m.id = ANY (ids)
@@ -128,12 +188,9 @@ BEGIN
   node_agg AS (
     SELECT a.measure_id,
            array_agg(DISTINCT CASE a.type
-             WHEN 'handlungsfeld' THEN 'hf:' || a.node_id
-             WHEN 'leitziel' THEN 'z:' || a.node_id
-             WHEN 'handlungsziel' THEN 'z:' || a.node_id
-             WHEN 'dimension' THEN 'd:' || a.node_id
-             WHEN 'dezernat' THEN 'e:' || vielfalt_search_slug(a.title)
-             WHEN 'organisationseinheit' THEN 'e:' || vielfalt_search_slug(a.title)
+             WHEN 'dezernat' THEN vielfalt_search_key('e:' || a.title)
+             WHEN 'organisationseinheit' THEN vielfalt_search_key('e:' || a.title)
+             ELSE a.node_id
            END) FILTER (WHERE a.type <> 'kapitel') AS keys,
            string_agg(DISTINCT a.title, E'\n') FILTER (WHERE a.type IN ('handlungsfeld', 'dimension', 'kapitel')) AS titles,
            array_agg(DISTINCT lower(a.code)) FILTER (WHERE a.type IN ('handlungsziel', 'kapitel') AND a.code ~ '[0-9]') AS codes,
@@ -155,14 +212,14 @@ BEGIN
     SELECT ma.measure_id,
            string_agg(concat_ws(' ', a.name, ma.wording,
              (SELECT string_agg(al.alias, ' ') FROM actor_aliases al WHERE al.actor_id = a.id)), E'\n') AS text,
-           array_agg(DISTINCT 'a:' || a.id) FILTER (WHERE ma.role = 'verantwortlich') AS keys
+           array_agg(DISTINCT a.id) FILTER (WHERE ma.role = 'verantwortlich') AS keys
     FROM measure_actors ma JOIN actors a ON a.id = ma.actor_id
     WHERE ma.measure_id = ANY (ids)
     GROUP BY ma.measure_id
   ),
   group_agg AS (
     SELECT mtg.measure_id, string_agg(concat_ws(' ', g.name, mtg.wording), E'\n') AS text,
-           array_agg(DISTINCT 'tg:' || g.id) AS keys
+           array_agg(DISTINCT g.id) AS keys
     FROM measure_target_groups mtg JOIN target_groups g ON g.id = mtg.target_group_id
     WHERE mtg.measure_id = ANY (ids)
     GROUP BY mtg.measure_id
@@ -173,11 +230,11 @@ BEGIN
            ARRAY(SELECT DISTINCT x FROM unnest(
              ARRAY[lower(t.number)] || coalesce(na.leaf_numbers, '{}') || coalesce(na.coded_numbers, '{}')
                || coalesce(na.codes, '{}')) AS x WHERE x ~ '^[a-z0-9][a-z0-9.]*$') AS numbers,
-           ARRAY['k:' || t.catalogue_id, 's:' || t.state_code]
+           ARRAY[t.catalogue_id, vielfalt_search_key('s:' || t.state_code)]
              || coalesce(na.keys, '{}') || coalesce(aa.keys, '{}') || coalesce(ga.keys, '{}')
-             || CASE WHEN t.direction_inward THEN ARRAY['r:innen'] ELSE '{}' END
-             || CASE WHEN t.direction_outward THEN ARRAY['r:aussen'] ELSE '{}' END
-             || CASE WHEN t.is_new THEN ARRAY['n:ja'] ELSE '{}' END AS facet_keys,
+             || CASE WHEN t.direction_inward THEN ARRAY[vielfalt_search_key('r:innen')] ELSE '{}' END
+             || CASE WHEN t.direction_outward THEN ARRAY[vielfalt_search_key('r:aussen')] ELSE '{}' END
+             || CASE WHEN t.is_new THEN ARRAY[vielfalt_search_key('n:ja')] ELSE '{}' END AS facet_keys,
            pp.place,
            t.title AS a_text,
            concat_ws(E'\n', t.description, t.extra ->> 'massnahme', t.goals) AS b_text,
@@ -195,20 +252,28 @@ BEGIN
     LEFT JOIN group_agg ga ON ga.measure_id = t.id
   )
   SELECT d.id, d.municipality_id, d.catalogue_id, d.published, d.is_gap, d.position, d.updated_at,
-         d.numbers, ARRAY(SELECT DISTINCT k FROM unnest(d.facet_keys) AS k WHERE k IS NOT NULL), d.place,
+         d.numbers,
+         ARRAY(SELECT DISTINCT k FROM unnest(d.facet_keys) AS k WHERE k IS NOT NULL) AS facets,
+         setweight(to_tsvector('vielfalt_german', d.a_text), 'A') || d.number_lexemes AS head,
+         d.place,
+         setweight(to_tsvector('vielfalt_german', d.a_text), 'A')
+           || d.number_lexemes
+           || setweight(to_tsvector('vielfalt_german', d.b_text), 'B')
+           || setweight(to_tsvector('vielfalt_german', d.c_text), 'C')
+           || setweight(to_tsvector('vielfalt_german', d.d_text), 'D') AS tsv,
          d.snippet_text,
          CASE WHEN d.published THEN ARRAY(
            SELECT DISTINCT w
            FROM unnest(string_to_array(regexp_replace(lower(concat_ws(' ', d.a_text, d.b_text, d.c_text, d.d_text)),
                                                       '[^[:alpha:]]+', ' ', 'g'), ' ')) AS w
-           WHERE length(w) >= 3) ELSE '{}' END,
-         setweight(to_tsvector('vielfalt_german', d.a_text), 'A')
-           || array_to_string(ARRAY(SELECT quote_literal(x) || ':1A' FROM unnest(d.numbers) AS x), ' ')::tsvector
-           || setweight(to_tsvector('vielfalt_german', d.b_text), 'B')
-           || setweight(to_tsvector('vielfalt_german', d.c_text), 'C')
-           || setweight(to_tsvector('vielfalt_german', d.d_text), 'D')
-  FROM doc d;
+           WHERE length(w) >= 3) ELSE '{}' END AS words
+  FROM (SELECT doc.*, array_to_string(ARRAY(SELECT quote_literal(x) || ':1A' FROM unnest(doc.numbers) AS x), ' ')::tsvector
+                 AS number_lexemes FROM doc) d;
   GET DIAGNOSTICS written = ROW_COUNT;
+
+  -- Copied from the stored rows, not computed again: see the top of this migration.
+  INSERT INTO search_match (doc_no, published, tsv)
+  SELECT d.doc_no, d.published, d.tsv FROM search_documents d WHERE d.measure_id = ANY (ids);
 
   -- Lexicon: apply the change in document counts per word; only words whose count changed are
   -- touched, and only new words are stemmed.
@@ -226,13 +291,20 @@ BEGIN
   INSERT INTO search_terms AS t (word, fold, stem, ndoc)
   SELECT d.w,
          coalesce(e.fold, vielfalt_search_fold(d.w)),
-         coalesce(e.stem, (tsvector_to_array(to_tsvector('vielfalt_german', d.w)))[1], ''),
+         coalesce(e.stem, CASE WHEN ts_lexize('german_stem', d.w) = '{}'::text[] THEN ''
+                               ELSE (tsvector_to_array(to_tsvector('vielfalt_german', d.w)))[1] END, ''),
          d.n
   FROM delta d LEFT JOIN search_terms e ON e.word = d.w
   WHERE d.n <> 0
   ON CONFLICT (word) DO UPDATE SET ndoc = t.ndoc + excluded.ndoc;
 
   DELETE FROM search_terms WHERE ndoc <= 0;
+
+  -- The index version: a counter row in the lexicon ('~version' can never be a word). Being a
+  -- row, it changes with the transaction that changed the documents, so readers that cache
+  -- documents see a new version exactly when they can see the new documents.
+  INSERT INTO search_terms (word, fold, stem, ndoc) VALUES ('~version', '~version', '', 1)
+  ON CONFLICT (word) DO UPDATE SET ndoc = search_terms.ndoc + 1;
   RETURN written;
 END
 $$;
@@ -400,4 +472,7 @@ CREATE TRIGGER search_target_groups_update AFTER UPDATE ON target_groups
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION vielfalt_search_on_target_groups();
 --> statement-breakpoint
 -- Documents for measures that exist already.
+INSERT INTO search_terms (word, fold, stem, ndoc) VALUES ('~version', '~version', '', 1)
+ON CONFLICT (word) DO UPDATE SET ndoc = search_terms.ndoc + 1;
+--> statement-breakpoint
 SELECT vielfalt_search_refresh(ARRAY(SELECT id FROM measures));

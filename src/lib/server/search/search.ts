@@ -108,7 +108,7 @@ const RANK_CANDIDATES = 30;
 const MATCH: PreparedStatement = {
   name: 'vielfalt_search_match_v6',
   types: ['tsquery', 'tsquery', 'text[]'],
-  // Every part goes through a GIN index (drizzle/0007_search_match.sql): the full text on the
+  // Every part goes through a GIN index (drizzle/0003_search_index.sql): the full text on the
   // narrow search_match table, the first score over the few title and number matches. On
   // PGlite the generic plan would otherwise read every document (it cannot see that a tsvector
   // stored out of line is expensive to read).
