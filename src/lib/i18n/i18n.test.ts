@@ -129,12 +129,13 @@ describe('translator', () => {
   });
 
   it('falls back to German for keys missing in a locale, including plurals', () => {
+    // The back office is in German and English only.
     const tr = createTranslator('tr');
-    expect(tr('measure.remarks')).toBe('Bemerkungen');
+    expect(tr('admin.dashboard.title')).toBe('Meine Aufgaben');
     expect(tr('nav.home')).toBe('Ana sayfa');
-    expect(tr('catalogue.sections', { count: 2 })).toBe('2 Abschnitte');
-    expect(tr('catalogue.sections', { count: 1 })).toBe('1 Abschnitt');
-    expect(createTranslator('ar')('measure.numbered', { number: '3.2' })).toBe('Maßnahme 3.2');
+    expect(tr('admin.dashboard.reviewsCount', { count: 2 })).toBe('2 Änderungen warten auf Prüfung');
+    expect(tr('admin.dashboard.reviewsCount', { count: 1 })).toBe('1 Änderung wartet auf Prüfung');
+    expect(createTranslator('ar')('admin.dashboard.signedInAs', { name: 'Ayşe' })).toBe('Angemeldet als Ayşe');
   });
 
   it('treats unknown locales as German', () => {
