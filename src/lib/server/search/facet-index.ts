@@ -41,6 +41,7 @@ interface LoadRow {
   };
   vocab: VocabRow[] | null;
   municipalities: { id: string; slug: string }[] | null;
+  lexicon: Record<string, string> | null;
 }
 
 export interface FacetIndex {
@@ -72,6 +73,8 @@ export interface FacetIndex {
   /** Index position by document number (-1: not indexed, e.g. unpublished). */
   byNo: Int32Array;
   municipalities: Map<string, string>;
+  /** Word (lower case) → lexeme, of the published documents' words (snippet highlighting). */
+  lexicon: Map<string, string>;
 }
 
 const LOAD = sql`
@@ -114,7 +117,8 @@ const LOAD = sql`
        SELECT x.f, vielfalt_search_key(x.f || ':' || x.v)::text, x.v, NULL, NULL, NULL, NULL, NULL
        FROM (VALUES ('r', 'innen'), ('r', 'aussen'), ('n', 'ja')) AS x(f, v)
      ) v) AS vocab,
-    (SELECT json_agg(json_build_object('id', m.id, 'slug', m.slug)) FROM municipalities m) AS municipalities`;
+    (SELECT json_agg(json_build_object('id', m.id, 'slug', m.slug)) FROM municipalities m) AS municipalities,
+    (SELECT json_object_agg(t.word, t.stem) FROM search_terms t WHERE t.stem <> '') AS lexicon`;
 
 const VERSION = sql`SELECT ndoc AS version FROM search_terms WHERE word = '~version'`;
 
@@ -241,6 +245,7 @@ function build(row: LoadRow): FacetIndex {
     postings,
     byNo: positionsByNumber(order.map((d) => no[d]!)),
     municipalities: new Map((row.municipalities ?? []).map((m) => [m.slug, m.id])),
+    lexicon: new Map(Object.entries(row.lexicon ?? {})),
   };
 }
 

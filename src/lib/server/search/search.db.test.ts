@@ -106,6 +106,9 @@ describeEachEngine('search index and search', (engine) => {
       state: { code: 'dauerhaft', label: 'dauerhaft (Regelangebot)' },
     });
     expect(item.snippet.filter((s) => s.hit).map((s) => s.text)).toContain('Sprachförderung');
+    // Highlighting follows the match: transliterated and unfinished words mark the real word.
+    for (const q of ['Sprachfoerderung', 'sprachf'])
+      expect((await search(db, `q=${q}`)).items[0]!.snippet.filter((s) => s.hit).map((s) => s.text)).toContain('Sprachförderung');
     const div = await search(db, 'q=Mentoring');
     expect(div.items[0]).toMatchObject({ place: 'Geschlecht › Dezernat I › Büro für Gleichstellung und Vielfalt', isNew: true, directionInward: true });
   });
@@ -114,6 +117,11 @@ describeEachEngine('search index and search', (engine) => {
     const id = await measureId(db, 'hf:bildung/lz:A/hz:A1/m:1');
     await db.update(measures).set({ title: 'Lesepaten in Grundschulen', description: 'Ehrenamtliche lesen vor.' }).where(eq(measures.id, id));
     expect(titles(await search(db, 'q=Lesepaten'))).toEqual(['Lesepaten in Grundschulen']);
+    // A word new to the lexicon is highlighted at once.
+    const snippet = (await search(db, 'q=ehrenamtliche')).items[0]!.snippet;
+    expect(snippet[0]).toEqual({ text: 'Ehrenamtliche', hit: true });
+    expect(snippet.filter((s) => s.hit)).toHaveLength(1);
+    expect(snippet[1]!.text).toMatch(/^ lesen vor\./);
     expect((await search(db, 'q=Sprachförderung')).total).toBe(0);
 
     // A new responsible actor, then its new name.

@@ -22,7 +22,7 @@ import type { Facets } from './facets';
 import { resolveWords, type ResolvedWord } from './lexicon';
 import { effectiveSort, type SearchState, type Sort } from './params';
 import { runPrepared, type PreparedStatement } from './prepared';
-import { HEADLINE_OPTIONS, hasHit, parseHeadline, plainSnippet, type SnippetSegment } from './snippet';
+import { highlightSnippet, lexemeMatcher, plainSnippet, type SnippetSegment } from './snippet';
 import { tokenizeQuery, type QueryToken } from './tokenize';
 import { buildQuery, suggestQuery, type BuiltQuery, type Correction } from './tsquery';
 
@@ -151,14 +151,15 @@ const ITEMS = (snippet: string) => `
     JOIN catalogues c ON c.id = ms.catalogue_id
     LEFT JOIN measure_states st ON st.code = ms.state_code`;
 
-const HEADLINE = `coalesce(ts_headline('vielfalt_german', left(d.snippet_text, 1200), $1::tsquery, '${HEADLINE_OPTIONS}'), left(d.snippet_text, 400))`;
+/** Text for the snippet: highlighted in snippet.ts (hits are found through the lexicon). */
+const SNIPPET_TEXT = `left(d.snippet_text, 1200)`;
 
 /**
  * A page of the candidates ranked on their full text: $1 tsquery, $2 strict tsquery,
  * $3 candidates (in first-score order), $4 their first scores, $5 offset, $6 limit.
  */
 const PAGE_RANKED: PreparedStatement = {
-  name: 'vielfalt_search_page_ranked_v1',
+  name: 'vielfalt_search_page_ranked_v2',
   types: ['tsquery', 'tsquery', 'int[]', 'float8[]', 'int', 'int'],
   text: `
     WITH c AS (SELECT * FROM unnest($3::int[], $4::float8[]) WITH ORDINALITY AS c(doc_no, pre, pos)),
@@ -171,16 +172,16 @@ const PAGE_RANKED: PreparedStatement = {
       SELECT doc_no, score, row_number() OVER (ORDER BY score DESC, pos) AS ord
       FROM r ORDER BY score DESC, pos LIMIT $6::int OFFSET $5::int
     )
-    ${ITEMS(HEADLINE)}`,
+    ${ITEMS(SNIPPET_TEXT)}`,
 };
 
-/** Given documents in the given order: $1 tsquery (null: no highlighting), $2 document numbers. */
+/** Given documents in the given order: $1 document numbers. */
 const PAGE_FIXED: PreparedStatement = {
-  name: 'vielfalt_search_page_fixed_v1',
-  types: ['tsquery', 'int[]'],
+  name: 'vielfalt_search_page_fixed_v2',
+  types: ['int[]'],
   text: `
-    WITH p AS (SELECT doc_no, NULL::float4 AS score, ord FROM unnest($2::int[]) WITH ORDINALITY AS p(doc_no, ord))
-    ${ITEMS(HEADLINE)}`,
+    WITH p AS (SELECT doc_no, NULL::float4 AS score, ord FROM unnest($1::int[]) WITH ORDINALITY AS p(doc_no, ord))
+    ${ITEMS(SNIPPET_TEXT)}`,
 };
 
 const defaultMeasureUrl = (c: string, m: string) => `/kataloge/${encodeURIComponent(c)}/massnahme/${encodeURIComponent(m)}`;
@@ -293,7 +294,7 @@ export async function searchMeasures(db: Db, state: SearchState, options: Search
       rows = row?.items ?? [];
     } else {
       const page = selection.ordered.slice(offset, offset + state.limit).map(docNo);
-      const [row] = await runPrepared<{ items: ItemRow[] }>(db, PAGE_FIXED, [tsq, pgArray(page)]);
+      const [row] = await runPrepared<{ items: ItemRow[] }>(db, PAGE_FIXED, [pgArray(page)]);
       rows = row?.items ?? [];
     }
   }
@@ -302,8 +303,8 @@ export async function searchMeasures(db: Db, state: SearchState, options: Search
     state.q && (selection.total === 0 || built.corrections.length || !matchedAllTerms) ? suggestQuery(state.q, resolved, built.covered) : null;
   if (suggestion && suggestion.toLocaleLowerCase('de-DE') === state.q.toLocaleLowerCase('de-DE')) suggestion = null;
 
+  const isHit = tsq ? lexemeMatcher(index.lexicon, tsq) : null;
   const items = rows.map((r): SearchItem => {
-    const headline = r.snippet == null ? [] : parseHeadline(r.snippet);
     return {
       id: r.id,
       slug: r.slug,
@@ -313,7 +314,7 @@ export async function searchMeasures(db: Db, state: SearchState, options: Search
       url: measureUrl(r.catalogue_slug, r.slug),
       place: r.place,
       // Without a hit in the text, the beginning of the description says more than a fragment.
-      snippet: hasHit(headline) ? headline : plainSnippet(headline.map((s) => s.text).join('')),
+      snippet: (isHit && highlightSnippet(r.snippet, isHit)) || plainSnippet(r.snippet),
       isNew: r.is_new,
       isGap: r.is_gap,
       directionInward: r.direction_inward,
