@@ -204,15 +204,8 @@ function keepDir(): string | null {
   return i >= 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]!) : null;
 }
 
-async function main() {
-  const total = arg('measures', 10_000);
-  const rounds = arg('rounds', 10);
-  console.log(`Such-Benchmark: ${total} Maßnahmen aus dem Vokabular der Herner Dokumente, ${QUERY_MIX.length} Anfragen, ${os.cpus().length} Kerne`);
-  const plans = generatePlans(total);
-
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+async function benchPglite(plans: ImportPlan[], rounds: number) {
   const kept = keepDir();
-  if (only !== 'postgres') {
   const dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-bench-'));
   try {
     const database = await openDatabase({ engine: 'pglite', dataDir: dir });
@@ -225,36 +218,48 @@ async function main() {
   } finally {
     if (!kept) fs.rmSync(dir, { recursive: true, force: true });
   }
-  }
+}
 
-  const url = process.env.DATABASE_URL?.trim();
-  if (only === 'pglite') return;
-  if (url) {
-    const { default: pg } = await import('pg');
-    const name = `vielfalt_bench_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
+/** In a temporary database on the server of `url`, dropped afterwards. */
+async function benchPostgres(url: string, plans: ImportPlan[], rounds: number) {
+  const { default: pg } = await import('pg');
+  const name = `vielfalt_bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  try {
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const database = await openDatabase({ engine: 'postgres', url: target.toString() });
     try {
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      const database = await openDatabase({ engine: 'postgres', url: target.toString() });
-      try {
-        const r = await runEngine('PostgreSQL', database, plans, rounds);
-        console.log(`  Ziel p95 < 10 ms: ${r.p95 < 10 ? 'erreicht' : 'verfehlt'}`);
-      } finally {
-        await database.close();
-      }
+      const r = await runEngine('PostgreSQL', database, plans, rounds);
+      console.log(`  Ziel p95 < 10 ms: ${r.p95 < 10 ? 'erreicht' : 'verfehlt'}`);
     } finally {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      await database.close();
     }
-  } else {
-    console.log('\nPostgreSQL: übersprungen (DATABASE_URL nicht gesetzt).');
+  } finally {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
   }
 }
 
-if (process.argv[1]?.endsWith("search.ts")) await main();
+async function main() {
+  const total = arg('measures', 10_000);
+  const rounds = arg('rounds', 10);
+  const i = process.argv.indexOf('--only');
+  const only = i >= 0 ? process.argv[i + 1] : null;
+  console.log(`Such-Benchmark: ${total} Maßnahmen aus dem Vokabular der Herner Dokumente, ${QUERY_MIX.length} Anfragen, ${os.cpus().length} Kerne`);
+  const plans = generatePlans(total);
+
+  if (only !== 'postgres') await benchPglite(plans, rounds);
+  if (only === 'pglite') return;
+  const url = process.env.DATABASE_URL?.trim();
+  if (url) await benchPostgres(url, plans, rounds);
+  else console.log('\nPostgreSQL: übersprungen (DATABASE_URL nicht gesetzt).');
+}
+
+// Run when started as the benchmark (scripts/bench.js); importing generatePlans runs nothing.
+if (process.argv[1]?.endsWith('search.ts')) await main();

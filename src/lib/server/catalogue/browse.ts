@@ -5,6 +5,8 @@
  */
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { findMunicipalityId } from './municipality';
+import { responsibleNames } from './responsible';
 import {
   actorAliases,
   actors,
@@ -13,7 +15,6 @@ import {
   measureActors,
   measures,
   measureTargetGroups,
-  municipalities,
   nodes,
   targetGroups,
   type ActorRole,
@@ -46,11 +47,6 @@ export const HOME_LIST_LIMIT = 12;
  * not shown as spellings of the name.
  */
 export const ALIAS_MAX_LENGTH = 40;
-
-async function municipalityId(db: Db, slug: string): Promise<string | null> {
-  const [row] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.slug, slug));
-  return row?.id ?? null;
-}
 
 export function displayAliases(name: string, aliases: readonly string[]): string[] {
   const seen = new Set([name.trim().toLowerCase()]);
@@ -91,20 +87,6 @@ function nodesOfMunicipality(db: Db, mid: string) {
     .from(nodes)
     .innerJoin(catalogues, eq(catalogues.id, nodes.catalogueId))
     .where(eq(catalogues.municipalityId, mid));
-}
-
-/** Responsible actors' names per measure (one statement for any number of measures). */
-async function responsibleNames(db: Db, measureIds: string[]): Promise<Map<string, string[]>> {
-  if (!measureIds.length) return new Map();
-  const rows = await db
-    .select({ measureId: measureActors.measureId, name: actors.name })
-    .from(measureActors)
-    .innerJoin(actors, eq(actors.id, measureActors.actorId))
-    .where(and(inArray(measureActors.measureId, measureIds), eq(measureActors.role, 'verantwortlich')))
-    .orderBy(asc(measureActors.position));
-  const map = new Map<string, string[]>();
-  for (const r of rows) map.set(r.measureId, [...(map.get(r.measureId) ?? []), r.name]);
-  return map;
 }
 
 /** Columns of a measure list entry, plus its catalogue and primary node. */
@@ -194,7 +176,7 @@ export async function listActors(
   db: Db,
   { query = '', municipality = 'herne' }: { query?: string; municipality?: string } = {},
 ): Promise<ActorSummary[]> {
-  const mid = await municipalityId(db, municipality);
+  const mid = await findMunicipalityId(db, municipality);
   if (!mid) return [];
   const q = query.trim();
   const filter = q
@@ -239,7 +221,7 @@ export async function listActors(
 
 /** Actors page of one actor: every published measure it is responsible for or involved in. */
 export async function getActorDetail(db: Db, slug: string, municipality = 'herne'): Promise<ActorDetail | null> {
-  const mid = await municipalityId(db, municipality);
+  const mid = await findMunicipalityId(db, municipality);
   if (!mid) return null;
   const [actor] = await db
     .select()
@@ -314,7 +296,7 @@ const ROLE_ORDER: Record<ActorRole, number> = { verantwortlich: 0, beteiligt: 1 
 
 /** Target groups with at least one published measure, most used first (then by name). */
 export async function listTargetGroups(db: Db, municipality = 'herne'): Promise<TargetGroupSummary[]> {
-  const mid = await municipalityId(db, municipality);
+  const mid = await findMunicipalityId(db, municipality);
   if (!mid) return [];
   const rows = await db
     .select({
@@ -341,7 +323,7 @@ export async function listTargetGroups(db: Db, municipality = 'herne'): Promise<
 
 /** Measures for one target group, across catalogues. */
 export async function getTargetGroupDetail(db: Db, slug: string, municipality = 'herne'): Promise<TargetGroupDetail | null> {
-  const mid = await municipalityId(db, municipality);
+  const mid = await findMunicipalityId(db, municipality);
   if (!mid) return null;
   const [group] = await db
     .select()
@@ -384,7 +366,7 @@ export async function getTargetGroupDetail(db: Db, slug: string, municipality = 
  * with measure counts, target groups and actors (most used first).
  */
 export async function getHomeEntryPoints(db: Db, municipality = 'herne'): Promise<HomeEntryPoints> {
-  const mid = await municipalityId(db, municipality);
+  const mid = await findMunicipalityId(db, municipality);
   if (!mid) return { handlungsfelder: [], dimensions: [], targetGroups: [], actors: [], targetGroupTotal: 0, actorTotal: 0 };
   const [sections, groups, actorList] = await Promise.all([
     topSections(db, mid),

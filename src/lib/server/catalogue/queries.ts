@@ -4,6 +4,8 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { findMunicipalityId } from './municipality';
+import { responsibleNames } from './responsible';
 import {
   actors,
   catalogues,
@@ -16,7 +18,6 @@ import {
   measureSlugs,
   measureStates,
   measureTargetGroups,
-  municipalities,
   nodes,
   targetGroups,
   type NodeType,
@@ -60,13 +61,8 @@ export function nodeLabel(node: { type: NodeType; code: string | null; title: st
   return node.title;
 }
 
-async function municipalityId(db: Db, slug: string): Promise<string | null> {
-  const [row] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.slug, slug));
-  return row?.id ?? null;
-}
-
 export async function listCatalogues(db: Db, municipality = 'herne'): Promise<CatalogueSummary[]> {
-  const mid = await municipalityId(db, municipality);
+  const mid = await findMunicipalityId(db, municipality);
   if (!mid) return [];
   const rows = await db
     .select({
@@ -91,21 +87,8 @@ export async function listCatalogues(db: Db, municipality = 'herne'): Promise<Ca
   return rows;
 }
 
-async function summariesFor(db: Db, measureIds: string[]): Promise<Map<string, string[]>> {
-  if (!measureIds.length) return new Map();
-  const rows = await db
-    .select({ measureId: measureActors.measureId, name: actors.name })
-    .from(measureActors)
-    .innerJoin(actors, eq(actors.id, measureActors.actorId))
-    .where(and(inArray(measureActors.measureId, measureIds), eq(measureActors.role, 'verantwortlich')))
-    .orderBy(asc(measureActors.position));
-  const map = new Map<string, string[]>();
-  for (const r of rows) map.set(r.measureId, [...(map.get(r.measureId) ?? []), r.name]);
-  return map;
-}
-
 export async function getCatalogueDetail(db: Db, slug: string, municipality = 'herne'): Promise<CatalogueDetail | null> {
-  const mid = await municipalityId(db, municipality);
+  const mid = await findMunicipalityId(db, municipality);
   if (!mid) return null;
   const [catalogue] = await db
     .select()
@@ -144,7 +127,7 @@ export async function getCatalogueDetail(db: Db, slug: string, municipality = 'h
       .where(and(eq(measures.catalogueId, catalogue.id), published, isNull(measures.parentMeasureId)))
       .orderBy(asc(measureNodes.position)),
   ]);
-  const responsible = await summariesFor(db, [...new Set(placementRows.map((p) => p.id))]);
+  const responsible = await responsibleNames(db, [...new Set(placementRows.map((p) => p.id))]);
   const byNode = groupBy(placementRows, (p) => p.nodeId);
 
   const treeNodes = new Map<string, TreeNode>();
@@ -199,7 +182,7 @@ export async function getMeasureDetail(
   measureSlug: string,
   municipality = 'herne',
 ): Promise<MeasureLookup> {
-  const mid = await municipalityId(db, municipality);
+  const mid = await findMunicipalityId(db, municipality);
   if (!mid) return null;
   const [catalogue] = await db
     .select()

@@ -101,10 +101,15 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-const statementPools = new WeakMap<object, { query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> }>();
+/** What the search's prepared statements need of a node-postgres pool. */
+export interface StatementPool {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+const statementPools = new WeakMap<object, StatementPool>();
 
 /** PostgreSQL: the pool for prepared statements with generic plans (undefined on PGlite). */
-export function statementPoolOf(db: Db) {
+export function statementPoolOf(db: Db): StatementPool | undefined {
   return statementPools.get(db);
 }
 

@@ -9,7 +9,7 @@
  * Anything else (e.g. a Drizzle transaction object) runs the text unprepared.
  */
 import { sql } from 'drizzle-orm';
-import { statementPoolOf, type Db } from '../db/connection';
+import { statementPoolOf, type Db, type StatementPool } from '../db/connection';
 
 export interface PreparedStatement {
   /** Unique name (a valid identifier). */
@@ -27,10 +27,6 @@ export type Param = string | number | boolean | null;
 interface PgliteLike {
   query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   exec(text: string): Promise<{ rows: unknown[] }[]>;
-}
-
-interface PoolLike {
-  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 const prepared = new WeakMap<object, Map<string, Promise<void>>>();
@@ -55,7 +51,7 @@ function isPglite(client: unknown): client is PgliteLike {
   return Boolean(client) && typeof (client as PgliteLike).exec === 'function' && typeof (client as PgliteLike).query === 'function';
 }
 
-function isPool(client: unknown): client is PoolLike {
+function isPool(client: unknown): client is StatementPool {
   return Boolean(client) && typeof (client as { connect?: unknown }).connect === 'function' && !isPglite(client);
 }
 

@@ -8,7 +8,7 @@
  * - SQL: the lexicon look-up (only with words), the text match through the GIN index (matching
  *   document numbers, and a first score for those matching in the title or by number), and the
  *   page: the best RANK_CANDIDATES ranked on their full weighted tsvector, then the page's
- *   measures with highlighted snippets;
+ *   measures with their snippet text (highlighted in snippet.ts);
  * - memory (facet-index.ts): filters, facet counts and sorting over the matches.
  * Without a query there is no text match: one version check, then the page.
  *
@@ -130,13 +130,16 @@ const MATCH: PreparedStatement = {
     ) h`,
 };
 
-/** The page's measures as JSON, in the order of p(doc_no, ord, score). */
-const ITEMS = (snippet: string) => `
+/**
+ * The page's measures as JSON, in the order of p(doc_no, ord, score); the snippet is the start
+ * of the document's text, highlighted in snippet.ts (hits are found through the lexicon).
+ */
+const ITEMS = `
     SELECT coalesce(json_agg(json_build_object(
       'id', ms.id, 'slug', ms.slug, 'title', ms.title, 'number', ms.number,
       'catalogue_slug', c.slug, 'catalogue_title', c.title, 'catalogue_kind', c.kind,
       'place', d.place,
-      'snippet', ${snippet},
+      'snippet', left(d.snippet_text, 1200),
       'is_new', ms.is_new, 'is_gap', ms.is_gap,
       'direction_inward', ms.direction_inward, 'direction_outward', ms.direction_outward,
       'state_code', ms.state_code, 'state_label', st.label,
@@ -150,9 +153,6 @@ const ITEMS = (snippet: string) => `
     JOIN measures ms ON ms.id = d.measure_id
     JOIN catalogues c ON c.id = ms.catalogue_id
     LEFT JOIN measure_states st ON st.code = ms.state_code`;
-
-/** Text for the snippet: highlighted in snippet.ts (hits are found through the lexicon). */
-const SNIPPET_TEXT = `left(d.snippet_text, 1200)`;
 
 /**
  * A page of the candidates ranked on their full text: $1 tsquery, $2 strict tsquery,
@@ -172,7 +172,7 @@ const PAGE_RANKED: PreparedStatement = {
       SELECT doc_no, score, row_number() OVER (ORDER BY score DESC, pos) AS ord
       FROM r ORDER BY score DESC, pos LIMIT $6::int OFFSET $5::int
     )
-    ${ITEMS(SNIPPET_TEXT)}`,
+    ${ITEMS}`,
 };
 
 /** Given documents in the given order: $1 document numbers. */
@@ -181,7 +181,7 @@ const PAGE_FIXED: PreparedStatement = {
   types: ['int[]'],
   text: `
     WITH p AS (SELECT doc_no, NULL::float4 AS score, ord FROM unnest($1::int[]) WITH ORDINALITY AS p(doc_no, ord))
-    ${ITEMS(SNIPPET_TEXT)}`,
+    ${ITEMS}`,
 };
 
 const defaultMeasureUrl = (c: string, m: string) => `/kataloge/${encodeURIComponent(c)}/massnahme/${encodeURIComponent(m)}`;
