@@ -1,10 +1,14 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import crypto from 'node:crypto';
 import { getDatabase, startDatabase, stopDatabase } from '$lib/server/app/instance';
-import { log } from '$lib/server/app/log';
+import { errorFields, log } from '$lib/server/app/log';
 import { clearSessionCookie } from '$lib/server/auth/kit';
 import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { dirOf, resolveLocale } from '$lib/i18n';
+import { setupAvailable } from '$lib/server/auth/setup';
+import { findUnstorableInput, unstorableInputResponse } from '$lib/server/web/unstorable-input';
+import { plainPageResponse } from '$lib/server/web/plain-page';
+import { securityHeaders } from '$lib/server/web/security-headers';
+import { createTranslator, dirOf, resolveLocale, type Locale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
   await startDatabase();
@@ -14,12 +18,19 @@ export const init: ServerInit = async () => {
   });
 };
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-  'cross-origin-opener-policy': 'same-origin',
-};
+const SETUP_PATH = '/einrichtung';
+
+function notFoundResponse(locale: Locale): Response {
+  const t = createTranslator(locale);
+  return plainPageResponse({
+    status: 404,
+    lang: locale,
+    dir: dirOf(locale),
+    title: t('error.notFoundTitle'),
+    paragraphs: [t('error.notFoundPlain')],
+    links: [[t('error.backHome'), '/']],
+  });
+}
 
 export const handle: Handle = async ({ event, resolve }) => {
   const query = event.url.searchParams.get('lang');
@@ -34,6 +45,20 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = locale;
   event.locals.user = null;
   event.locals.sessionId = null;
+
+  // The first-start form exists only while there is no account: once closed, every method gets a
+  // 404 before anything of the request is read (GET/HEAD get the site's 404 page from the load).
+  const { pathname } = event.url;
+  if ((pathname === SETUP_PATH || pathname.startsWith(`${SETUP_PATH}/`)) && !['GET', 'HEAD'].includes(event.request.method)) {
+    if (!(await setupAvailable((await getDatabase()).db))) return withSecurityHeaders(notFoundResponse(locale), event.url);
+  }
+
+  // Text PostgreSQL cannot store never reaches a route (see web/unstorable-input.ts).
+  const unstorable = await findUnstorableInput(event.request, event.url);
+  if (unstorable.length) {
+    log.info('request.unstorableInput', { method: event.request.method, route: event.route.id, fields: unstorable.length });
+    return withSecurityHeaders(unstorableInputResponse(event.request, event.url, unstorable, locale), event.url);
+  }
 
   // Session: one query (session, user, actor scopes) when a session cookie came along; none for
   // anonymous visitors and for build assets (adapter-node serves static files before hooks).
@@ -51,23 +76,31 @@ export const handle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
   });
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  withSecurityHeaders(response, event.url);
   // The UI language follows ?lang, the lang cookie or Accept-Language: caches must keep them apart.
   if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.append('vary', 'Accept-Language, Cookie');
   return response;
 };
 
-/** Unexpected errors: logged with an id, shown to the user as a fixed German text and the id only. */
+function withSecurityHeaders(response: Response, url: URL): Response {
+  for (const [name, value] of Object.entries(securityHeaders(url))) response.headers.set(name, value);
+  return response;
+}
+
+/**
+ * Errors SvelteKit did not expect. Client errors (404, 405, 415 …) are the client's: one info line,
+ * no stack. Server errors get an id shown to the user and an error line with the route and the
+ * error's class, SQLSTATE and stack frames — never its message, the path (it may hold a token) or
+ * any request value (see log.ts).
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status === 404) return { message: 'Seite nicht gefunden' };
+  const where = { status, method: event.request.method, route: event.route.id };
+  if (status >= 400 && status < 500) {
+    log.info('request.rejected', where);
+    return { message: status === 405 ? 'Methode nicht erlaubt' : 'Ungültige Anfrage' };
+  }
   const errorId = crypto.randomUUID();
-  log.error('request.failed', {
-    errorId,
-    status,
-    method: event.request.method,
-    path: event.url.pathname,
-    message: error instanceof Error ? error.message : String(error),
-    stack: error instanceof Error ? error.stack : undefined,
-  });
+  log.error('request.failed', { errorId, ...where, ...errorFields(error) });
   return { message: 'Interner Fehler', errorId };
 };

@@ -35,6 +35,10 @@ export const actions: Actions = {
       previousSessionId: locals.sessionId,
     });
     if (!result.ok) {
+      if (result.reason === 'invalid_input') {
+        // What was typed cannot be shown back either (it holds e.g. a NUL): the field starts empty.
+        return fail(400, { values: { email: '', weiter }, errors: { email: t('error.invalidInputText') }, message: null });
+      }
       const message = result.reason === 'locked' ? t('auth.login.locked', { count: result.minutes }) : t('auth.login.invalid');
       return fail(result.reason === 'locked' ? 429 : 400, { values, errors: {}, message });
     }

@@ -10,7 +10,7 @@ import { catalogues } from '../db/schema';
 import { importSources } from '../importers/pipeline';
 import { readSourceFile } from '../importers/read-source';
 import { projectPath } from '../util/project-root';
-import { log } from './log';
+import { errorFields, log } from './log';
 import { firstStartHint } from '../auth/setup';
 import { startMaintenance } from '../suggestions/maintenance';
 
@@ -75,7 +75,7 @@ export function startDatabase(): Promise<Database> {
         await seedIfEmpty(database);
       } catch (error) {
         // The app still serves; the import can be repeated with `npx vielfalt import`.
-        log.error('seed.failed', { message: error instanceof Error ? error.message : String(error) });
+        log.error('seed.failed', errorFields(error));
       }
       await firstStartHint(database.db);
       // Retention purge of suggestion contact data (daily) and outbox delivery (unref'd timers).

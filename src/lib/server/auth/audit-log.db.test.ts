@@ -16,6 +16,14 @@ describeEachEngine('audit log', (engine) => {
     await database.destroy();
   });
 
+  it('keeps an entry whose details hold text PostgreSQL cannot store, with U+FFFD in its place', async () => {
+    const { db } = database;
+    await recordAudit(db, { action: 'login.failure', actorLabel: 'x\u0000', details: { email: 'a\u0000b@x.de', list: ['\ud800'] } });
+    const [row] = await db.select().from(auditLog).where(eq(auditLog.action, 'login.failure'));
+    expect(row!.details).toEqual({ email: 'a\ufffdb@x.de', list: ['\ufffd'] });
+    expect(row!.actorLabel).toBe('x\ufffd');
+  });
+
   it('filters by action, user and calendar days in Berlin time, newest first, paged', async () => {
     const { db } = database;
     const admin = await makeUser(db, 'admin');

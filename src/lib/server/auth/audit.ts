@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/connection';
 import { auditLog } from '../db/schema';
+import { toStorableText, toStorableValue } from '../text/storable';
 
 export interface AuditEntry {
   /** What happened, dotted: "login.success", "user.role.change", "audit.export", "measure.publish" … */
@@ -18,14 +19,17 @@ export interface AuditEntry {
   at?: Date;
 }
 
+/** Writes one entry. Text that PostgreSQL cannot store (a NUL in a login attempt's e-mail) is
+ *  replaced by U+FFFD rather than losing the entry: auditing never depends on the input. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const text = (value: string | null | undefined) => (value == null ? null : toStorableText(value));
   await db.insert(auditLog).values({
     action: entry.action,
     userId: entry.userId ?? null,
-    actorLabel: entry.actorLabel ?? null,
-    entityType: entry.entityType ?? null,
-    entityId: entry.entityId ?? null,
-    details: entry.details ?? {},
+    actorLabel: text(entry.actorLabel),
+    entityType: text(entry.entityType),
+    entityId: text(entry.entityId),
+    details: toStorableValue(entry.details ?? {}),
     ...(entry.at ? { at: entry.at } : {}),
   });
 }

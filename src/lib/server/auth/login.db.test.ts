@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
 import { createTranslator } from '../../../lib/i18n';
-import { auditLog, users } from '../db/schema';
+import { auditLog, rateLimits, users } from '../db/schema';
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, login } from './login';
 import { resolveSession } from './sessions';
 import { createSession } from './sessions';
@@ -116,5 +116,56 @@ describeEachEngine('login', (engine) => {
     } finally {
       delete process.env.LOGIN_RATE_LIMIT_PER_IP;
     }
+  });
+  it('refuses an e-mail with a NUL byte with its own reason, and still counts and audits the attempt', async () => {
+    const { db } = database;
+    for (const email of ['a\u0000b@x.de', 'anna\ud800@herne.de']) {
+      const r = await login(db, { email, password: 'falsch', ip: '10.7.7.7', now: t0 });
+      expect(r).toEqual({ ok: false, reason: 'invalid_input' });
+    }
+    const limits = await db.select().from(rateLimits);
+    expect(limits.find((l) => l.key === 'login:ip:10.7.7.7')?.count).toBe(2);
+    // Per-address keys are hashed: no e-mail address (and no NUL) is stored in the limits table.
+    expect(limits.filter((l) => /^login:email:[0-9a-f]{64}$/.test(l.key))).toHaveLength(2);
+    expect(limits.some((l) => l.key.includes('@'))).toBe(false);
+    const audited = await db.select().from(auditLog).where(eq(auditLog.action, 'login.failure'));
+    expect(audited.map((a) => (a.details as { reason: string }).reason)).toEqual(['invalid_input', 'invalid_input']);
+    expect(audited.map((a) => (a.details as { email: string }).email)).toEqual(['a\ufffdb@x.de', 'anna\ufffd@herne.de']);
+  });
+
+  it('locks the account by itself, with the per-address limits out of the way', async () => {
+    const { db } = database;
+    await makeUser(db, 'redaktion', { email: 'anna@herne.de' });
+    // Every attempt from another client address, and the per-e-mail counter cleared after each
+    // one: only the account's own failure count can lock it.
+    for (let i = 0; i < LOCKOUT_THRESHOLD; i++) {
+      const r = await login(db, { email: 'anna@herne.de', password: `falsch-${i}`, ip: `10.8.0.${i}`, now: at(i * 60_000) });
+      expect(r, `attempt ${i + 1}`).toEqual({ ok: false, reason: 'invalid' });
+      await db.delete(rateLimits);
+    }
+    const lockedAt = at((LOCKOUT_THRESHOLD - 1) * 60_000);
+    const right = await login(db, { email: 'anna@herne.de', password: PASSWORD, ip: '10.8.1.1', now: new Date(lockedAt.getTime() + 1000) });
+    expect(right).toEqual({ ok: false, reason: 'locked', minutes: LOCKOUT_MINUTES });
+    await db.delete(rateLimits);
+    const stillLocked = await login(db, { email: 'anna@herne.de', password: PASSWORD, ip: '10.8.1.2', now: new Date(lockedAt.getTime() + (LOCKOUT_MINUTES * 60 - 30) * 1000) });
+    expect(stillLocked).toEqual({ ok: false, reason: 'locked', minutes: 1 });
+    const after = await login(db, { email: 'anna@herne.de', password: PASSWORD, ip: '10.8.1.3', now: new Date(lockedAt.getTime() + LOCKOUT_MINUTES * 60_000 + 1000) });
+    expect(after.ok).toBe(true);
+  });
+
+  it('names the same waiting time for the per-e-mail limit as for the account lockout', async () => {
+    const { db } = database;
+    await makeUser(db, 'redaktion', { email: 'anna@herne.de' });
+    // Five failures spread over ten minutes, then one more: both a known and an unknown address
+    // are refused for the whole lockout time counted from the fifth failure.
+    const answers: unknown[] = [];
+    for (const email of ['anna@herne.de', 'niemand@herne.de']) {
+      for (let i = 0; i < LOCKOUT_THRESHOLD; i++) await login(db, { email, password: 'falsch', ip: `10.6.${email.length}.${i}`, now: at(i * 150_000) });
+      answers.push(await login(db, { email, password: 'falsch', ip: '10.6.9.9', now: at((LOCKOUT_THRESHOLD - 1) * 150_000 + 30_000) }));
+    }
+    expect(answers).toEqual([
+      { ok: false, reason: 'locked', minutes: LOCKOUT_MINUTES },
+      { ok: false, reason: 'locked', minutes: LOCKOUT_MINUTES },
+    ]);
   });
 });

@@ -8,10 +8,15 @@
  * - Account lockout: LOCKOUT_THRESHOLD failures in a row lock the account for LOCKOUT_MINUTES.
  *   The per-e-mail limit has the same threshold, so unknown addresses behave like real ones.
  * - Audit log: login.success, login.failure (never the password), lockout.
+ * - Input PostgreSQL cannot store (a NUL in the e-mail) is refused with its own reason, after it
+ *   was counted and audited like any failure: limits and audit never depend on the input.
+ *   Per-e-mail keys are hashed, so no address is stored in `rate_limits`.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { users } from '../db/schema';
+import { sha256 } from '../text/hash';
+import { hasUnstorableText } from '../text/storable';
 import { recordAudit } from './audit';
 import { hashPassword, verifyPassword } from './password';
 import { hitRateLimit, resetRateLimit, type RateLimitRule } from './rate-limit';
@@ -48,6 +53,8 @@ export interface LoginInput {
 export type LoginResult =
   | { ok: true; user: SessionUser; session: NewSession }
   | { ok: false; reason: 'invalid' }
+  /** The e-mail or password holds characters that cannot be stored (NUL, lone surrogates). */
+  | { ok: false; reason: 'invalid_input' }
   /** Locked account or too many attempts: try again in `minutes`. */
   | { ok: false; reason: 'locked'; minutes: number };
 
@@ -73,7 +80,12 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
     await recordAudit(db, { action: 'login.failure', details: { email, reason: 'rate_limit_ip' }, at: now });
     return { ok: false, reason: 'locked', minutes: Math.ceil(byIp.retryAfter / 60) };
   }
-  const byEmail = await hitRateLimit(db, `login:email:${email}`, EMAIL_RULE, now);
+  const emailKey = `login:email:${sha256(email)}`;
+  const byEmail = await hitRateLimit(db, emailKey, EMAIL_RULE, now);
+  if (hasUnstorableText(email) || hasUnstorableText(input.password)) {
+    await recordAudit(db, { action: 'login.failure', details: { email, reason: 'invalid_input' }, at: now });
+    return { ok: false, reason: 'invalid_input' };
+  }
 
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
@@ -126,7 +138,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   }
 
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-  await resetRateLimit(db, `login:email:${email}`);
+  await resetRateLimit(db, emailKey);
   const session = await createSession(db, user.id, { userAgent: input.userAgent, replaces: input.previousSessionId, now });
   const sessionUser = (await loadSessionUser(db, user.id))!;
   await recordAudit(db, { action: 'login.success', userId: user.id, details: { email }, at: now });

@@ -6,6 +6,7 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { refineStorable } from '../text/storable';
 import { queryRows, type Db } from '../db/connection';
 import { actors, users, type Role } from '../db/schema';
 import { recordAudit } from './audit';
@@ -102,7 +103,7 @@ export const inviteInput = z.object({
   name: z.string().trim().max(200, 'Der Name darf höchstens 200 Zeichen lang sein.').default(''),
   role: roleSchema,
   actorIds: actorIdsField,
-});
+}).superRefine(refineStorable);
 /** Form values as they come (validated here). */
 export interface InviteInput {
   email: string;
@@ -136,7 +137,7 @@ export const updateInput = z.object({
   name: z.string().trim().max(200, 'Der Name darf höchstens 200 Zeichen lang sein.').default(''),
   role: roleSchema,
   actorIds: actorIdsField,
-});
+}).superRefine(refineStorable);
 export interface UpdateInput {
   name?: string;
   role: string;

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { actors, ROLES, userActorScopes, users, type Role } from '../db/schema';
+import { refineStorable } from '../text/storable';
 import { recordRevisions } from '../revisions/record';
 import { recordAudit } from './audit';
 import { hashPassword, passwordProblem } from './password';
@@ -21,7 +22,7 @@ export const createUserInput = z.object({
   password: z.string(),
   /** Actors a contributor (Beitragende) is bound to; ignored for other roles. */
   actorIds: z.array(z.string().uuid('Unbekannter Akteur.')).optional(),
-});
+}).superRefine(refineStorable);
 export type CreateUserInput = z.input<typeof createUserInput>;
 
 export class UserInputError extends Error {

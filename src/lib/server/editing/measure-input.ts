@@ -4,6 +4,7 @@
  * becomes null.
  */
 import { z } from 'zod';
+import { refineStorable } from '../text/storable';
 import { ACTOR_ROLES } from '../db/schema';
 
 const optionalText = (max: number) =>
@@ -53,7 +54,8 @@ export const measureInput = z
   .superRefine((value, ctx) => {
     if (value.isGap && value.actors.some((a) => a.role === 'beteiligt'))
       ctx.addIssue({ code: 'custom', path: ['isGap'], message: 'Eine Lücke hat keine beteiligten Akteure.' });
-  });
+  })
+  .superRefine(refineStorable);
 
 export type MeasureInput = z.input<typeof measureInput>;
 export type ValidMeasureInput = z.output<typeof measureInput>;

@@ -1,6 +1,7 @@
 /** Zod schemas for structure nodes, actors and target groups (German messages per field). */
 import { z } from 'zod';
 import { ACTOR_KINDS, NODE_TYPES } from '../db/schema';
+import { refineStorable } from '../text/storable';
 import { fieldErrors } from './measure-input';
 import { ValidationError } from './errors';
 
@@ -55,7 +56,7 @@ export type ActorInput = z.input<typeof actorInput>;
 export type TargetGroupInput = z.input<typeof targetGroupInput>;
 
 export function parseWith<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.superRefine(refineStorable).safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   return parsed.data;
 }

@@ -4,7 +4,7 @@
  * Timers are unref'd, so they never keep a process alive; errors are logged, never thrown.
  */
 import type { Db } from '../db/connection';
-import { log } from '../app/log';
+import { errorFields, log } from '../app/log';
 import { deliverOutbox, isSmtpConfigured, type DeliveryReport, type MailTransport } from '../notifications/delivery';
 import { purgeExpiredSuggestionContacts } from './retention';
 
@@ -42,7 +42,7 @@ export function startMaintenance(db: Db, options: { purgeIntervalMs?: number; ma
     try {
       await purgeExpiredSuggestionContacts(db);
     } catch (error) {
-      log.error('maintenance.purgeFailed', { message: error instanceof Error ? error.message : String(error) });
+      log.error('maintenance.purgeFailed', errorFields(error));
     } finally {
       purging = false;
     }
@@ -53,7 +53,7 @@ export function startMaintenance(db: Db, options: { purgeIntervalMs?: number; ma
     try {
       await deliverOutbox(db);
     } catch (error) {
-      log.error('maintenance.mailFailed', { message: error instanceof Error ? error.message : String(error) });
+      log.error('maintenance.mailFailed', errorFields(error));
     } finally {
       delivering = false;
     }

@@ -3,6 +3,7 @@
  * field. Contact data is optional; when any is given, consent to its processing is required.
  */
 import { z } from 'zod';
+import { refineStorable } from '../text/storable';
 
 const optionalText = (max: number) =>
   z
@@ -48,7 +49,8 @@ export const suggestionInput = z
   .superRefine((value, ctx) => {
     if ((value.contactName || value.contactEmail) && !value.consent)
       ctx.addIssue({ code: 'custom', path: ['consent'], message: CONSENT_REQUIRED_MESSAGE });
-  });
+  })
+  .superRefine(refineStorable);
 
 export type SuggestionInput = z.input<typeof suggestionInput>;
 export type ValidSuggestionInput = z.output<typeof suggestionInput>;

@@ -15,7 +15,7 @@
  */
 import { json } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app/instance';
-import { log } from '$lib/server/app/log';
+import { errorFields, log } from '$lib/server/app/log';
 import { measureHref } from '$lib/components/paths';
 import { parseSearchParams, searchMeasures, FACET_NAMES, type SearchResult } from '$lib/server/search';
 import type { RequestHandler } from './$types';
@@ -80,7 +80,7 @@ export const GET: RequestHandler = async ({ url }) => {
       },
     });
   } catch (error) {
-    log.error('search.api.failed', { message: error instanceof Error ? error.message : String(error) });
+    log.error('search.api.failed', errorFields(error));
     return problem(500, 'Interner Fehler', 'Die Suche ist gerade nicht möglich. Bitte versuchen Sie es später erneut.', instance);
   }
 };
