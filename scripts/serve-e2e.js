@@ -12,7 +12,7 @@ process.env.DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
 process.env.VIELFALT_E2E = '1';
 // adapter-node assumes https without ORIGIN; the browser posts from http://127.0.0.1:PORT (CSRF check).
-process.env.ORIGIN = `http://127.0.0.1:${process.env.PORT || 3000}`;
+process.env.ORIGIN ||= `http://127.0.0.1:${process.env.PORT || 3000}`;
 process.env.LOG_LEVEL ||= 'silent';
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

@@ -62,6 +62,12 @@ function safeJsonStrings(text: string): string {
   return out.join('\n');
 }
 
+/** Like SvelteKit's own choice for a form action's answer: JSON unless HTML is asked for. */
+function wantsActionJson(request: Request): boolean {
+  const accept = request.headers.get('accept') ?? '*/*';
+  return request.headers.get('x-sveltekit-action') === 'true' || !accept.includes('text/html');
+}
+
 /** The answer for a request refused by `findUnstorableInput`. */
 export function unstorableInputResponse(request: Request, url: URL, fields: string[], locale: Locale): Response {
   const headers = { 'cache-control': 'no-store' };
@@ -77,7 +83,7 @@ export function unstorableInputResponse(request: Request, url: URL, fields: stri
     return new Response(JSON.stringify(problem), { status: 400, headers: { ...headers, 'content-type': 'application/problem+json; charset=utf-8' } });
   }
   const t = createTranslator(locale);
-  if (request.headers.get('x-sveltekit-action') === 'true') {
+  if (request.method === 'POST' && wantsActionJson(request)) {
     // What `fail(400, …)` would return to `use:enhance`: the form stays as typed and shows the message.
     const message = t('error.invalidInputText');
     const data = stringify({ message, errors: Object.fromEntries(fields.map((f) => [f, message])) });
