@@ -37,7 +37,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   const locale = resolveLocale({
     query,
     cookie: event.cookies.get('lang'),
-    acceptLanguage: event.request.headers.get('accept-language'),
+    // A German city's site stays German when a browser says en-US: the language is chosen on
+    // the page (?lang, remembered in a cookie), never taken from Accept-Language.
+    acceptLanguage: null,
   });
   if (query && query === locale) {
     event.cookies.set('lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
@@ -77,8 +79,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
   });
   withSecurityHeaders(response, event.url);
-  // The UI language follows ?lang, the lang cookie or Accept-Language: caches must keep them apart.
-  if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.append('vary', 'Accept-Language, Cookie');
+  // The UI language follows ?lang or the lang cookie: caches must keep them apart.
+  if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.append('vary', 'Cookie');
   return response;
 };
 

@@ -67,3 +67,15 @@ test('no request leaves the site', async ({ page }) => {
   await page.goto('/kataloge/integrationskonzept');
   expect(foreign).toEqual([]);
 });
+
+test.describe('a browser that prefers English', () => {
+  test.use({ locale: 'en-US', extraHTTPHeaders: { 'accept-language': 'en-US,en;q=0.9' } });
+
+  test('still gets the German site; English only when chosen on the page', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+    await page.goto('/?lang=en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
