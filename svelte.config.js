@@ -6,9 +6,10 @@ const config = {
     adapter: adapter({ out: 'build' }),
     // CSRF: SvelteKit refuses cross-site form posts by checking the Origin header (on by default).
     // Content Security Policy: nothing is loaded from third parties (privacy, offline use);
-    // SvelteKit adds hashes/nonces for its own inline scripts.
+    // SvelteKit adds hashes of its own inline scripts: hashes, not nonces, so that a rendered page
+    // can be served again from the page cache (a nonce must never be used twice).
     csp: {
-      mode: 'auto',
+      mode: 'hash',
       directives: {
         'default-src': ['self'],
         'script-src': ['self'],

@@ -6,6 +6,7 @@ import { clearSessionCookie } from '$lib/server/auth/kit';
 import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { setupAvailable } from '$lib/server/auth/setup';
 import { findUnstorableInput, unstorableInputResponse } from '$lib/server/web/unstorable-input';
+import { withPublicCache } from '$lib/server/web/public-cache';
 import { plainPageResponse } from '$lib/server/web/plain-page';
 import { securityHeaders } from '$lib/server/web/security-headers';
 import { createTranslator, dirOf, resolveLocale, type Locale } from '$lib/i18n';
@@ -75,13 +76,15 @@ export const handle: Handle = async ({ event, resolve }) => {
     }
   }
 
-  const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
+  const response = await withPublicCache({ request: event.request, url: event.url, locale, hasSession: Boolean(token) }, async () => {
+    const rendered = await resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
+    });
+    // The UI language follows ?lang or the lang cookie: caches must keep them apart.
+    if (rendered.headers.get('content-type')?.startsWith('text/html')) rendered.headers.append('vary', 'Cookie');
+    return rendered;
   });
-  withSecurityHeaders(response, event.url);
-  // The UI language follows ?lang or the lang cookie: caches must keep them apart.
-  if (response.headers.get('content-type')?.startsWith('text/html')) response.headers.append('vary', 'Cookie');
-  return response;
+  return withSecurityHeaders(response, event.url);
 };
 
 function withSecurityHeaders(response: Response, url: URL): Response {

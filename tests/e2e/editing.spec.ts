@@ -33,8 +33,15 @@ async function newSignedInPage(browser: Browser, baseURL: string, role: Paramete
 
 test.describe.configure({ mode: 'serial' });
 
-test('contributor change → review with word diff → published with new Stand → restored from history', async ({ page }) => {
+test('contributor change → review with word diff → published with new Stand → restored from history', async ({ page, playwright, baseURL }) => {
   const marker = unique('E2E-Ergänzung');
+  // A visitor without an account, whose requests the rendered-page cache answers.
+  const visitor = await playwright.request.newContext({ baseURL });
+  const visit = async (href: string) => {
+    const response = await visitor.get(href);
+    expect(response.status()).toBe(200);
+    return { cache: response.headers()['x-vielfalt-cache'], body: await response.text() };
+  };
 
   // The contributor (bound to the Volkshochschule) edits one of its measures.
   await loginAs(page, 'beitragende');
@@ -57,10 +64,14 @@ test('contributor change → review with word diff → published with new Stand 
   await expect(page.getByText('Ihre Änderung wurde zur Prüfung eingereicht')).toBeVisible();
   await expect(page.getByText('Ihre Änderung wartet auf Prüfung')).toBeVisible();
 
-  // The public still sees the published text.
+  // The public still sees the published text (the visitor's second request comes from the cache).
   await page.goto(publicHref!);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText(marker)).toHaveCount(0);
+  await visit(publicHref!);
+  const cached = await visit(publicHref!);
+  expect(cached.cache).toBe('hit');
+  expect(cached.body).not.toContain(marker);
 
   // The editor sees the change in the review queue, with the added words marked.
   await loginAs(page, 'redaktion');
@@ -77,6 +88,11 @@ test('contributor change → review with word diff → published with new Stand 
   await page.getByLabel('Kommentar (erscheint im Verlauf und in der Nachricht an die Person)').fill('Danke, übernommen.');
   await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
   await expect(page.getByText('Die Änderung wurde veröffentlicht.')).toBeVisible();
+
+  // The visitor's very next request shows the publication.
+  const published = await visit(publicHref!);
+  expect(published.cache).toBe('miss');
+  expect(published.body).toContain(marker);
 
   // The public page shows the new text and today's "Stand".
   await page.goto(publicHref!);

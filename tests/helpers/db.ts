@@ -59,6 +59,7 @@ export async function createTestDatabase(engine: Engine = 'pglite'): Promise<Tes
   return {
     db: database.db,
     engine: database.engine,
+    listen: (channel, onNotify) => database.listen(channel, onNotify),
     close: () => database.close(),
     dataDir: null,
     async destroy() {

@@ -13,8 +13,15 @@ import { projectPath } from '../util/project-root';
 import { errorFields, log } from './log';
 import { firstStartHint } from '../auth/setup';
 import { startMaintenance } from '../suggestions/maintenance';
+import { ContentVersion } from '../cache/content-version';
 
 let stopMaintenance: (() => void) | null = null;
+let contentVersion: ContentVersion | null = null;
+
+/** The content version this process follows (null before the database started). */
+export function getContentVersion(): ContentVersion | null {
+  return contentVersion;
+}
 
 // Kept on globalThis: Vite's dev server re-evaluates modules (and re-runs `init`) on every
 // change; a module-level variable would open a second instance and lock itself out.
@@ -78,6 +85,7 @@ export function startDatabase(): Promise<Database> {
         log.error('seed.failed', errorFields(error));
       }
       await firstStartHint(database.db);
+      contentVersion = await new ContentVersion(database.db).follow(database);
       // Retention purge of suggestion contact data (daily) and outbox delivery (unref'd timers).
       if (process.env.MAINTENANCE !== '0') stopMaintenance = startMaintenance(database.db);
       return database;
@@ -95,5 +103,7 @@ export async function stopDatabase(): Promise<void> {
   remember(null);
   stopMaintenance?.();
   stopMaintenance = null;
+  await contentVersion?.stop();
+  contentVersion = null;
   if (current) await (await current).close();
 }

@@ -16,6 +16,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   readonly db: Db;
   readonly engine: DatabaseConfig['engine'];
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel` (after the sender's commit),
+   * from this process and — on PostgreSQL — from every other one. Returns the unsubscribe.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     return {
       db,
       engine: 'pglite',
+      // PGlite delivers a notification while the committing query returns: before its caller goes on.
+      listen: (channel, onNotify) => client.listen(channel, onNotify),
       async close() {
         if (closed) return;
         closed = true;
@@ -90,13 +97,60 @@ async function openPostgres(url: string): Promise<Database> {
   statementPool.on('error', () => undefined);
   statementPools.set(db, statementPool);
   let closed = false;
+  const listeners = new Set<{ stop(): Promise<void> }>();
   return {
     db,
     engine: 'postgres',
+    async listen(channel, onNotify) {
+      const listener = listenOnPostgres(pg, url, channel, onNotify);
+      await listener.ready;
+      listeners.add(listener);
+      return async () => {
+        listeners.delete(listener);
+        await listener.stop();
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.all([pool.end(), statementPool.end()]);
+      await Promise.all([pool.end(), statementPool.end(), ...[...listeners].map((l) => l.stop())]);
+    },
+  };
+}
+
+/**
+ * A connection of its own that LISTENs on `channel`, and comes back after the server ended it
+ * (restart): notifications sent while it was away are lost, so it reports a reconnect as one
+ * notification with an empty payload — the listener then re-reads whatever it follows.
+ */
+function listenOnPostgres(pg: typeof import('pg').default, url: string, channel: string, onNotify: (payload: string) => void) {
+  let stopped = false;
+  let client: import('pg').Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (reconnect: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    next.on('error', () => {
+      if (stopped || client !== next) return;
+      client = null;
+      void next.end().catch(() => undefined);
+      retry = setTimeout(() => void connect(true).catch(() => undefined), 1000);
+      retry.unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    client = next;
+    if (reconnect) onNotify('');
+  };
+  return {
+    ready: connect(false),
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+      client = null;
     },
   };
 }
