@@ -24,7 +24,7 @@ export default defineConfig({
     { name: 'mit-js', use: { javaScriptEnabled: true } },
     // The authorisation matrix works at HTTP level (no page scripts): it runs once, in mit-js.
     // Tests tagged @enhancement check what JavaScript adds: they have nothing to check without it.
-    { name: 'ohne-js', use: { javaScriptEnabled: false }, testIgnore: /(authz-matrix|security|page-cache)\.spec\.ts/, grepInvert: /@enhancement/ },
+    { name: 'ohne-js', use: { javaScriptEnabled: false }, testIgnore: /(authz-matrix|security|page-cache|js-budget)\.spec\.ts/, grepInvert: /@enhancement/ },
   ],
   webServer: {
     command: 'node scripts/serve-e2e.js',

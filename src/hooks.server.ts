@@ -76,7 +76,10 @@ export const handle: Handle = async ({ event, resolve }) => {
     }
   }
 
-  const response = await withPublicCache({ request: event.request, url: event.url, locale, hasSession: Boolean(token) }, async () => {
+  // Keyed by the URL as requested: for a client-side navigation's `…/__data.json` SvelteKit
+  // hands the page's URL to hooks as `event.url`, and the two answers must never be confused.
+  const requested = new URL(event.request.url);
+  const response = await withPublicCache({ request: event.request, url: requested, locale, hasSession: Boolean(token) }, async () => {
     const rendered = await resolve(event, {
       transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
     });

@@ -21,6 +21,14 @@ test('anonymous visitors: a cached page with ETag, 304 when it matches, headers 
     expect(revalidated.status(), path).toBe(304);
     expect(await revalidated.body()).toHaveLength(0);
   }
+  // A client-side navigation's data request is another entry than the page itself.
+  const data = await visitor.get('/suche/__data.json?q=Beratung');
+  expect(data.headers()['content-type']).toContain('application/json');
+  for (let i = 0; i < 2; i++) {
+    const html = await visitor.get('/suche?q=Beratung');
+    expect(html.headers()['content-type']).toContain('text/html');
+    expect(await html.text()).toContain('<!doctype html>');
+  }
   // The same page in another language is another entry.
   const english = await visitor.get('/kataloge/integrationskonzept', { headers: { cookie: 'lang=en' } });
   expect(await english.text()).toContain('lang="en"');
