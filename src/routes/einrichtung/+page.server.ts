@@ -1,6 +1,6 @@
 /** First start: create the first administrator. Only while no account exists (404 afterwards). */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, setSessionCookie } from '$lib/server/auth/kit';
+import { getDb, setSessionCookie } from '$lib/server/web/kit';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { setupAvailable, setupFirstAdmin, SetupClosedError } from '$lib/server/auth/setup';
 import { UserInputError } from '$lib/server/auth/users';

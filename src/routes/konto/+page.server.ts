@@ -1,7 +1,7 @@
 /** /konto: own account — change password (ends other sessions), log out everywhere. */
 import { fail, redirect } from '@sveltejs/kit';
 import { changeOwnPassword, logoutEverywhere } from '$lib/server/auth/account';
-import { clearSessionCookie, getDb, requireUser } from '$lib/server/auth/kit';
+import { clearSessionCookie, getDb, requireUser } from '$lib/server/web/kit';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { UserInputError } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad } from './$types';

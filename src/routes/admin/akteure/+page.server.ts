@@ -1,6 +1,6 @@
 /** /admin/akteure: actors with their spellings; create an actor (vocabulary.manage). */
 import { fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { createActor } from '$lib/server/editing/create-actor';
 import { listActors } from '$lib/server/editing/vocabulary-queries';

@@ -1,6 +1,6 @@
 /** /admin/benutzer: accounts (admin only) — list and invite. */
 import { fail } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { inviteUser, listActorOptions, listUsers } from '$lib/server/auth/user-admin';
 import { UserInputError } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad } from './$types';

@@ -3,7 +3,7 @@
  * Handlungsziele, dimensions …): create, rename, archive and restore nodes (structure.edit).
  */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { archiveNode } from '$lib/server/editing/archive-node';
 import { createNode } from '$lib/server/editing/create-node';

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
 import { listSuggestions, type SuggestionFilter } from '$lib/server/suggestions/moderation';
 import { getRetentionDays, RetentionInputError, setRetentionDays } from '$lib/server/suggestions/settings';

@@ -1,6 +1,6 @@
 /** /admin/zielgruppen: the target group vocabulary — list, create, rename (vocabulary.manage). */
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { createTargetGroup } from '$lib/server/editing/create-target-group';
 import { renameTargetGroup } from '$lib/server/editing/rename-target-group';

@@ -1,6 +1,6 @@
 /** /einladung/<token>: set a password through an invitation or reset link (one-time, 7 days). */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, setSessionCookie } from '$lib/server/auth/kit';
+import { getDb, setSessionCookie } from '$lib/server/web/kit';
 import { inspectLink, LinkInvalidError, redeemLink } from '$lib/server/auth/links';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { UserInputError } from '$lib/server/auth/users';

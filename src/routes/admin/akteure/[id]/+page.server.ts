@@ -1,6 +1,6 @@
 /** /admin/akteure/[id]: rename an actor, manage its spellings, merge it into another actor. */
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { addActorAlias } from '$lib/server/editing/add-actor-alias';
 import { mergeActors } from '$lib/server/editing/merge-actors';

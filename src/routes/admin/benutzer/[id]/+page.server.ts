@@ -1,6 +1,6 @@
 /** /admin/benutzer/<id>: change name, role and actor scopes; deactivate/reactivate; password link. */
 import { error, fail } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { createPasswordLink, getUser, listActorOptions, setUserActive, updateUser } from '$lib/server/auth/user-admin';
 import { UserInputError } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

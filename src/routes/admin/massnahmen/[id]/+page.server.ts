@@ -5,7 +5,7 @@
  * was typed).
  */
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb, guard, requirePermission, requireUser } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission, requireUser } from '$lib/server/web/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { archiveMeasure } from '$lib/server/editing/archive-measure';
 import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/form';

@@ -1,6 +1,6 @@
 /** /admin/massnahmen/neu?katalog=…: a new measure (editors; contributors for their actors). */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requireUser } from '$lib/server/auth/kit';
+import { getDb, guard, requireUser } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { createMeasure } from '$lib/server/editing/create-measure';

@@ -4,7 +4,7 @@
  * publishing answers 409 with the merge view; the merged form publishes as `resolution`.
  */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/form';
 import { publishChange } from '$lib/server/editing/publish-change';

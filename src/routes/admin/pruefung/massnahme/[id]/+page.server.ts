@@ -1,6 +1,6 @@
 /** /admin/pruefung/massnahme/[id]: a new measure in review — its details; publish or return to draft with a reason. */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { publishMeasure } from '$lib/server/editing/publish-measure';
 import { getNewMeasureReview } from '$lib/server/editing/queries';

@@ -4,7 +4,7 @@
  * word diff between any two; measures can be restored to an earlier revision.
  */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { restoreRevision } from '$lib/server/editing/restore-revision';
