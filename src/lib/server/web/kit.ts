@@ -17,7 +17,7 @@ import { loginPath, returnPathOf } from '../auth/return-path';
 import { SESSION_COOKIE, sessionCookieOptions, type NewSession } from '../auth/sessions';
 import type { Db } from '../db/connection';
 
-type AuthEvent = Pick<RequestEvent, 'locals' | 'url'>;
+export type AuthEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
 function toLogin(event: AuthEvent): never {
   redirect(303, loginPath(returnPathOf(event.url)));
