@@ -29,3 +29,14 @@ export interface FieldProps {
   /** A further id for aria-describedby (e.g. a form-level message). */
   describedBy?: string | null;
 }
+
+const FIELD_KEYS = ['label', 'hint', 'note', 'error', 'optional', 'requiredMark', 'describedBy'] as const;
+type FrameKey = (typeof FIELD_KEYS)[number];
+
+/** Splits a control's props into the Field frame's (label, hint …) and the attributes for the control itself. */
+export function splitField<P extends Omit<FieldProps, 'id'>>(props: P): [Omit<FieldProps, 'id'>, Omit<P, FrameKey>] {
+  const frame: Record<string, unknown> = {};
+  const attributes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) ((FIELD_KEYS as readonly string[]).includes(key) ? frame : attributes)[key] = value;
+  return [frame as Omit<FieldProps, 'id'>, attributes as Omit<P, FrameKey>];
+}
