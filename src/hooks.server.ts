@@ -1,8 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import crypto from 'node:crypto';
 import { getDatabase, startDatabase, stopDatabase } from '$lib/server/app/instance';
-import { errorFields, log } from '$lib/server/app/log';
-import { clearSessionCookie } from '$lib/server/auth/kit';
+import { errorFields, log } from '$lib/server/log/log';
+import { clearSessionCookie } from '$lib/server/web/kit';
 import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { setupAvailable } from '$lib/server/auth/setup';
 import { findUnstorableInput, unstorableInputResponse } from '$lib/server/web/unstorable-input';

@@ -3,9 +3,8 @@
  * Pages and form actions still check their own permission (`requirePermission`): a layout's
  * load does not protect actions.
  */
-import { requireUser } from '$lib/server/auth/kit';
+import { getDb, requireUser } from '$lib/server/web/kit';
 import { adminNavFor } from '$lib/server/auth/navigation';
-import { getDatabase } from '$lib/server/app/instance';
 import { unreadCount } from '$lib/server/notifications/inbox';
 import type { LayoutServerLoad } from './$types';
 
@@ -15,6 +14,6 @@ export const load: LayoutServerLoad = async (event) => {
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role, actorIds: user.actorIds },
     nav: adminNavFor(user),
-    unread: await unreadCount((await getDatabase()).db, user.id),
+    unread: await unreadCount(await getDb(), user.id),
   };
 };

@@ -1,4 +1,4 @@
-import { getDb, requireUser } from '$lib/server/auth/kit';
+import { getDb, requireUser } from '$lib/server/web/kit';
 import { loadMyTasks } from '$lib/server/dashboard/my-tasks';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createTranslator } from '$lib/i18n';
-import { getDb, setSessionCookie } from '$lib/server/auth/kit';
+import { getDb, setSessionCookie } from '$lib/server/web/kit';
 import { login } from '$lib/server/auth/login';
 import { safeReturnPath } from '$lib/server/auth/return-path';
 import { setupAvailable } from '$lib/server/auth/setup';

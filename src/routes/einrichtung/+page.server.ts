@@ -1,9 +1,9 @@
 /** First start: create the first administrator. Only while no account exists (404 afterwards). */
-import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, setSessionCookie } from '$lib/server/auth/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, setSessionCookie } from '$lib/server/web/kit';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
-import { setupAvailable, setupFirstAdmin, SetupClosedError } from '$lib/server/auth/setup';
-import { UserInputError } from '$lib/server/auth/users';
+import { setupAvailable, setupFirstAdmin } from '$lib/server/auth/setup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -12,21 +12,23 @@ export const load: PageServerLoad = async () => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, cookies, url }) => {
+  default: async (event) => {
+    const { request, cookies, url } = event;
     const form = await request.formData();
     const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') };
-    try {
-      const { session } = await setupFirstAdmin(
-        await getDb(),
-        { ...values, password: String(form.get('password') ?? ''), confirm: String(form.get('confirm') ?? '') },
-        { userAgent: request.headers.get('user-agent') },
-      );
-      setSessionCookie(cookies, url, session);
-    } catch (e) {
-      if (e instanceof SetupClosedError) error(404, 'Seite nicht gefunden');
-      if (e instanceof UserInputError) return fail(400, { values, errors: { [e.field || 'form']: e.message } as Record<string, string> });
-      throw e;
-    }
+    // Once set up (SetupClosedError) the page answers 404.
+    const result = await runAction(
+      event,
+      async () =>
+        setupFirstAdmin(
+          await getDb(),
+          { ...values, password: String(form.get('password') ?? ''), confirm: String(form.get('confirm') ?? '') },
+          { userAgent: request.headers.get('user-agent') },
+        ),
+      { data: { values }, notFound: 'page' },
+    );
+    if (isFailure(result)) return result;
+    setSessionCookie(cookies, url, result.session);
     redirect(303, '/admin');
   },
 };

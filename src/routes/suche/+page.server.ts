@@ -1,4 +1,4 @@
-import { getDatabase } from '$lib/server/app/instance';
+import { getDb } from '$lib/server/web/kit';
 import { measureHref, SEARCH_PATH } from '$lib/components/paths';
 import { parseSearchParams, searchMeasures } from '$lib/server/search';
 import { buildSearchView } from '$lib/server/search/view';
@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ url, setHeaders }) => {
   const parsed = parseSearchParams(url.searchParams);
-  const { db } = await getDatabase();
+  const db = await getDb();
   const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref });
   setHeaders({ 'cache-control': 'no-cache' });
   return { view: buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors) };

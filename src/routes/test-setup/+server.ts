@@ -8,7 +8,7 @@
  *          must leave it unchanged).
  */
 import { error, json } from '@sveltejs/kit';
-import { getDb, setSessionCookie } from '$lib/server/auth/kit';
+import { getDb, setSessionCookie } from '$lib/server/web/kit';
 import { dataFingerprint, seedUsers, seedUsersInput, sessionFor } from '$lib/server/auth/test-support';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getDatabase } from '$lib/server/app/instance';
+import { getDb } from '$lib/server/web/kit';
 import { getRetentionDays } from '$lib/server/suggestions/settings';
 import { listSuggestableCatalogues, newSuggestionFormToken, submitSuggestion } from '$lib/server/suggestions/submit-suggestion';
 import { EMPTY_SUGGESTION_FORM, readSuggestionForm } from '$lib/server/suggestions/suggestion-input';
@@ -7,7 +7,7 @@ import { SUGGEST_THANKS_PATH } from '$lib/components/suggest/paths';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, setHeaders }) => {
-  const { db } = await getDatabase();
+  const db = await getDb();
   const catalogues = await listSuggestableCatalogues(db);
   const preselected = catalogues.find((c) => c.slug === url.searchParams.get('katalog'))?.id ?? '';
   // The form carries a fresh signed timestamp: never serve it from a cache.
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 
 export const actions: Actions = {
   default: async ({ request, getClientAddress }) => {
-    const { db } = await getDatabase();
+    const db = await getDb();
     const submission = readSuggestionForm(await request.formData());
     const result = await submitSuggestion(db, submission, { clientAddress: getClientAddress() });
     if (result.status === 'created' || result.status === 'ignored') redirect(303, SUGGEST_THANKS_PATH);

@@ -1,10 +1,10 @@
-import { getDatabase } from '$lib/server/app/instance';
+import { getDb } from '$lib/server/web/kit';
 import { listTargetGroups } from '$lib/server/catalogue/browse';
 import { foldForMatch } from '$lib/components/alphabet';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-  const { db } = await getDatabase();
+  const db = await getDb();
   const query = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const all = await listTargetGroups(db);
   const needle = foldForMatch(query);

@@ -10,7 +10,7 @@ import { catalogues } from '../db/schema';
 import { importSources } from '../importers/pipeline';
 import { readSourceFile } from '../importers/read-source';
 import { projectPath } from '../util/project-root';
-import { errorFields, log } from './log';
+import { errorFields, log } from '../log/log';
 import { firstStartHint } from '../auth/setup';
 import { startMaintenance } from '../suggestions/maintenance';
 import { ContentVersion } from '../cache/content-version';

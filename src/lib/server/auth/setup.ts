@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { log } from '../app/log';
+import { log } from '../log/log';
 import { hashPassword, passwordProblem } from './password';
 import { createSession, type NewSession } from './sessions';
 import { countUsers, createUserInput, firstIssue, insertUser, UserInputError } from './users';

@@ -8,7 +8,7 @@
 import { and, asc, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { outbox } from '../db/schema';
-import { log } from '../app/log';
+import { log } from '../log/log';
 
 export const MAX_ATTEMPTS = 8;
 /** Minutes before the n-th retry: 1, 2, 4, 8 … (at most 12 hours). */

@@ -4,7 +4,7 @@
  * Timers are unref'd, so they never keep a process alive; errors are logged, never thrown.
  */
 import type { Db } from '../db/connection';
-import { errorFields, log } from '../app/log';
+import { errorFields, log } from '../log/log';
 import { deliverOutbox, isSmtpConfigured, type DeliveryReport, type MailTransport } from '../notifications/delivery';
 import { purgeExpiredSuggestionContacts } from './retention';
 

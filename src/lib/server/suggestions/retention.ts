@@ -6,7 +6,7 @@
 import { and, isNotNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { auditLog, suggestions } from '../db/schema';
-import { log } from '../app/log';
+import { log } from '../log/log';
 
 /** Deletes expired contact data; returns how many suggestions were affected. */
 export async function purgeExpiredSuggestionContacts(db: Db, now: Date = new Date()): Promise<number> {

@@ -11,7 +11,7 @@ import { catalogues, suggestions } from '../db/schema';
 import { hitRateLimit, type RateLimitRule } from '../auth/rate-limit';
 import { ensureMunicipality } from '../catalogue/municipality';
 import { notify } from '../notifications/notify';
-import { log } from '../app/log';
+import { log } from '../log/log';
 import { checkFormToken, issueFormToken } from './form-token';
 import { getFormSecret, getRetentionDays } from './settings';
 import { suggestionFieldErrors, suggestionInput, type SuggestionSubmission } from './suggestion-input';

@@ -1,7 +1,7 @@
 /** /admin/akteure: actors with their spellings; create an actor (vocabulary.manage). */
-import { fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
-import { actionFailure } from '$lib/server/editing/action-errors';
+import { redirect } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { createActor } from '$lib/server/editing/create-actor';
 import { listActors } from '$lib/server/editing/vocabulary-queries';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,14 +24,8 @@ export const actions: Actions = {
       parentId: String(form.get('parentId') ?? ''),
       description: String(form.get('description') ?? ''),
     };
-    let created;
-    try {
-      created = await guard(event, async () => createActor(await getDb(), user, values as Parameters<typeof createActor>[2]));
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      return fail(failure.status, { values, errors: failure.errors, message: failure.message });
-    }
+    const created = await runAction(event, async () => createActor(await getDb(), user, values as Parameters<typeof createActor>[2]), { data: { values } });
+    if (isFailure(created)) return created;
     redirect(303, `/admin/akteure/${created.id}?gespeichert=created`);
   },
 };

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { getDb, requireUser } from '$lib/server/auth/kit';
+import { getDb, requireUser } from '$lib/server/web/kit';
 import { listNotifications, markAllRead, markRead, unreadCount } from '$lib/server/notifications/inbox';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,8 +1,7 @@
 /** /admin/benutzer: accounts (admin only) — list and invite. */
-import { fail } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { inviteUser, listActorOptions, listUsers } from '$lib/server/auth/user-admin';
-import { UserInputError } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,14 +28,8 @@ export const actions: Actions = {
       role: String(form.get('role') ?? ''),
       actorIds: form.getAll('actorIds').map(String),
     };
-    try {
-      const result = await guard(event, async () =>
-        inviteUser(await getDb(), admin, values, { origin: event.url.origin }),
-      );
-      return { invited: { email: result.email, url: result.link.url, expiresAt: result.link.expiresAt.toISOString() } };
-    } catch (e) {
-      if (e instanceof UserInputError) return fail(400, { values, errors: { [e.field || 'form']: e.message } as Record<string, string> });
-      throw e;
-    }
+    const result = await runAction(event, async () => inviteUser(await getDb(), admin, values, { origin: event.url.origin }), { data: { values } });
+    if (isFailure(result)) return result;
+    return { invited: { email: result.email, url: result.link.url, expiresAt: result.link.expiresAt.toISOString() } };
   },
 };

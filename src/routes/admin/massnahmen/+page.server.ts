@@ -1,5 +1,5 @@
 /** /admin/massnahmen: all measures (any workflow state) with search, filters and pagination. */
-import { getDb, requirePermission } from '$lib/server/auth/kit';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
 import { filterOptions, listAdminMeasures, parseAdminFilter } from '$lib/server/editing/queries';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 /** GET /admin/protokoll.csv?aktion=…&benutzer=…&von=…&bis=…: the filtered audit log as CSV (logged as audit.export). */
 import { exportAudit, parseAuditQuery } from '$lib/server/auth/audit-log';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

@@ -1,5 +1,5 @@
 /** /admin/protokoll: the audit log (admin only) with filters from the query string and pages. */
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { auditFilterOptions, auditQueryString, listAudit, parseAuditQuery } from '$lib/server/auth/audit-log';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 /** /admin/pruefung: the review queue (editors): change requests and new measures in review, oldest first. */
-import { getDb, requirePermission } from '$lib/server/auth/kit';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { listReviewQueue } from '$lib/server/editing/queries';
 import type { PageServerLoad } from './$types';
 

@@ -2,9 +2,9 @@
  * /admin/struktur?katalog=…: the structure of a catalogue (Handlungsfelder, Leitziele,
  * Handlungsziele, dimensions …): create, rename, archive and restore nodes (structure.edit).
  */
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
-import { actionFailure } from '$lib/server/editing/action-errors';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { archiveNode } from '$lib/server/editing/archive-node';
 import { createNode } from '$lib/server/editing/create-node';
 import { renameNode } from '$lib/server/editing/rename-node';
@@ -33,13 +33,8 @@ async function submit(event: RequestEvent, action: string, fn: (form: FormData) 
   requirePermission(event, 'structure.edit');
   const form = await event.request.formData();
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  try {
-    await guard(event, () => fn(form));
-  } catch (e) {
-    const failure = actionFailure(e);
-    if (!failure) throw e;
-    return fail(failure.status, { action, values, errors: failure.errors, message: failure.message });
-  }
+  const result = await runAction(event, async () => void (await fn(form)), { data: { action, values } });
+  if (isFailure(result)) return result;
   redirect(303, `/admin/struktur?katalog=${encodeURIComponent(text(form, 'katalog'))}&gespeichert=1`);
 }
 

@@ -1,8 +1,8 @@
-import { fail } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
 import { listSuggestions, type SuggestionFilter } from '$lib/server/suggestions/moderation';
-import { getRetentionDays, RetentionInputError, setRetentionDays } from '$lib/server/suggestions/settings';
+import { getRetentionDays, setRetentionDays } from '$lib/server/suggestions/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -30,12 +30,8 @@ export const actions: Actions = {
     const user = requirePermission(event, 'settings.manage');
     const form = await event.request.formData();
     const value = String(form.get('retentionDays') ?? '');
-    try {
-      await setRetentionDays(await getDb(), user.id, value);
-    } catch (e) {
-      if (e instanceof RetentionInputError) return fail(400, { retention: { value, error: e.message, saved: false } });
-      throw e;
-    }
-    return { retention: { value, error: null, saved: true } };
+    const result = await runAction(event, async () => setRetentionDays(await getDb(), user.id, value), { data: { retention: { value, saved: false } } });
+    if (isFailure(result)) return result;
+    return { retention: { value, saved: true } };
   },
 };

@@ -1,7 +1,7 @@
 /** /admin/zielgruppen: the target group vocabulary — list, create, rename (vocabulary.manage). */
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
-import { actionFailure } from '$lib/server/editing/action-errors';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { createTargetGroup } from '$lib/server/editing/create-target-group';
 import { renameTargetGroup } from '$lib/server/editing/rename-target-group';
 import { listTargetGroups } from '$lib/server/editing/vocabulary-queries';
@@ -16,17 +16,16 @@ async function submit(event: RequestEvent, action: 'create' | 'rename') {
   const user = requirePermission(event, 'vocabulary.manage');
   const form = await event.request.formData();
   const values = { id: String(form.get('id') ?? ''), name: String(form.get('name') ?? ''), description: String(form.get('description') ?? '') };
-  try {
-    await guard(event, async () => {
+  const result = await runAction(
+    event,
+    async () => {
       const db = await getDb();
       const input = { name: values.name, description: values.description };
       return action === 'create' ? createTargetGroup(db, user, input) : renameTargetGroup(db, user, values.id, input);
-    });
-  } catch (e) {
-    const failure = actionFailure(e);
-    if (!failure) throw e;
-    return fail(failure.status, { action, values, errors: failure.errors, message: failure.message });
-  }
+    },
+    { data: { action, values } },
+  );
+  if (isFailure(result)) return result;
   redirect(303, `/admin/zielgruppen?gespeichert=${action === 'create' ? 'created' : 'saved'}`);
 }
 

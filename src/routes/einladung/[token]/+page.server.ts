@@ -1,9 +1,9 @@
 /** /einladung/<token>: set a password through an invitation or reset link (one-time, 7 days). */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, setSessionCookie } from '$lib/server/auth/kit';
-import { inspectLink, LinkInvalidError, redeemLink } from '$lib/server/auth/links';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, setSessionCookie } from '$lib/server/web/kit';
+import { inspectLink, redeemLink } from '$lib/server/auth/links';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
-import { UserInputError } from '$lib/server/auth/users';
 import type { Actions, PageServerLoad } from './$types';
 
 const INVALID = 'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet.';
@@ -17,26 +17,28 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ params, request, cookies, url, locals }) => {
+  default: async (event) => {
+    const { params, request, cookies, url, locals } = event;
     const form = await request.formData();
     const password = String(form.get('password') ?? '');
     const confirm = String(form.get('confirm') ?? '');
     if (password !== confirm && password) {
       return fail(400, { errors: { confirm: 'Die beiden Passwörter stimmen nicht überein.' } as Record<string, string> });
     }
-    try {
-      const { session } = await redeemLink(await getDb(), {
-        token: params.token,
-        password,
-        userAgent: request.headers.get('user-agent'),
-        previousSessionId: locals.sessionId,
-      });
-      setSessionCookie(cookies, url, session);
-    } catch (e) {
-      if (e instanceof LinkInvalidError) error(404, INVALID);
-      if (e instanceof UserInputError) return fail(400, { errors: { [e.field || 'password']: e.message } as Record<string, string> });
-      throw e;
-    }
+    // An invalid or used link answers the 404 page with its message (LinkInvalidError).
+    const result = await runAction(
+      event,
+      async () =>
+        redeemLink(await getDb(), {
+          token: params.token,
+          password,
+          userAgent: request.headers.get('user-agent'),
+          previousSessionId: locals.sessionId,
+        }),
+      { field: 'password', notFound: 'page' },
+    );
+    if (isFailure(result)) return result;
+    setSessionCookie(cookies, url, result.session);
     redirect(303, '/admin');
   },
 };

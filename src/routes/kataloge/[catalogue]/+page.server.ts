@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { getDatabase } from '$lib/server/app/instance';
+import { getDb } from '$lib/server/web/kit';
 import { getOrganisationView, hasOrganisationUnits } from '$lib/server/catalogue/browse';
 import { getCatalogueDetail } from '$lib/server/catalogue/queries';
 import { ORGANISATION_VIEW, VIEW_PARAM } from '$lib/components/paths';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-  const { db } = await getDatabase();
+  const db = await getDb();
   const detail = await getCatalogueDetail(db, params.catalogue);
   if (!detail) error(404, 'Katalog nicht gefunden');
   // The diversity catalogue can also be read by Dezernat and office (?ansicht=organisation).

@@ -1,7 +1,7 @@
 /** /admin/akteure/[id]: rename an actor, manage its spellings, merge it into another actor. */
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
-import { actionFailure } from '$lib/server/editing/action-errors';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { addActorAlias } from '$lib/server/editing/add-actor-alias';
 import { mergeActors } from '$lib/server/editing/merge-actors';
 import { removeActorAlias } from '$lib/server/editing/remove-actor-alias';
@@ -21,15 +21,8 @@ export const load: PageServerLoad = async (event) => {
 async function run(event: RequestEvent, action: string, fn: (form: FormData) => Promise<unknown>, values?: (form: FormData) => Record<string, string>) {
   requirePermission(event, 'vocabulary.manage');
   const form = await event.request.formData();
-  try {
-    await guard(event, () => fn(form));
-  } catch (e) {
-    const failure = actionFailure(e);
-    if (!failure) throw e;
-    if (failure.status === 404) error(404, failure.message ?? 'Nicht gefunden');
-    return fail(failure.status, { action, errors: failure.errors, message: failure.message, values: values?.(form) ?? {} });
-  }
-  return null;
+  const result = await runAction(event, async () => void (await fn(form)), { data: { action, values: values?.(form) ?? {} }, notFound: 'page' });
+  return isFailure(result) ? result : null;
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');

@@ -1,9 +1,9 @@
 /** /admin/benutzer/<id>: change name, role and actor scopes; deactivate/reactivate; password link. */
-import { error, fail } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { error } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { createPasswordLink, getUser, listActorOptions, setUserActive, updateUser } from '$lib/server/auth/user-admin';
-import { UserInputError } from '$lib/server/auth/users';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   requirePermission(event, 'user.manage');
@@ -17,44 +17,31 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-type Section = 'update' | 'status' | 'link';
-
-function failWith(section: Section, e: unknown, values?: Record<string, unknown>) {
-  if (e instanceof UserInputError) return fail(400, { section, values, errors: { [e.field || 'form']: e.message } as Record<string, string> });
-  throw e;
-}
-
-async function run<T>(event: RequestEvent, section: Section, fn: () => Promise<T>, values?: Record<string, unknown>) {
-  try {
-    return { ok: true as const, result: await guard(event, fn) };
-  } catch (e) {
-    return { ok: false as const, failure: failWith(section, e, values) };
-  }
-}
 
 export const actions: Actions = {
   update: async (event) => {
     const admin = requirePermission(event, 'user.manage');
     const form = await event.request.formData();
     const values = { name: String(form.get('name') ?? ''), role: String(form.get('role') ?? ''), actorIds: form.getAll('actorIds').map(String) };
-    const r = await run(event, 'update', async () => updateUser(await getDb(), admin, event.params.id, values), values);
-    return r.ok ? { section: 'update' as const, saved: true } : r.failure;
+    const r = await runAction(event, async () => updateUser(await getDb(), admin, event.params.id, values), { data: { section: 'update' as const, values } });
+    return isFailure(r) ? r : { section: 'update' as const, saved: true };
   },
   deactivate: async (event) => {
     const admin = requirePermission(event, 'user.manage');
-    const r = await run(event, 'status', async () => setUserActive(await getDb(), admin, event.params.id, false));
-    return r.ok ? { section: 'status' as const, saved: true } : r.failure;
+    const r = await runAction(event, async () => setUserActive(await getDb(), admin, event.params.id, false), { data: { section: 'status' as const } });
+    return isFailure(r) ? r : { section: 'status' as const, saved: true };
   },
   reactivate: async (event) => {
     const admin = requirePermission(event, 'user.manage');
-    const r = await run(event, 'status', async () => setUserActive(await getDb(), admin, event.params.id, true));
-    return r.ok ? { section: 'status' as const, saved: true } : r.failure;
+    const r = await runAction(event, async () => setUserActive(await getDb(), admin, event.params.id, true), { data: { section: 'status' as const } });
+    return isFailure(r) ? r : { section: 'status' as const, saved: true };
   },
   link: async (event) => {
     const admin = requirePermission(event, 'user.manage');
-    const r = await run(event, 'link', async () => createPasswordLink(await getDb(), admin, event.params.id, { origin: event.url.origin }));
-    return r.ok
-      ? { section: 'link' as const, link: { kind: r.result.kind, email: r.result.email, url: r.result.url, expiresAt: r.result.expiresAt.toISOString() } }
-      : r.failure;
+    const r = await runAction(event, async () => createPasswordLink(await getDb(), admin, event.params.id, { origin: event.url.origin }), {
+      data: { section: 'link' as const },
+    });
+    if (isFailure(r)) return r;
+    return { section: 'link' as const, link: { kind: r.kind, email: r.email, url: r.url, expiresAt: r.expiresAt.toISOString() } };
   },
 };

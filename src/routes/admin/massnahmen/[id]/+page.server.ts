@@ -5,8 +5,8 @@
  * was typed).
  */
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb, guard, requirePermission, requireUser } from '$lib/server/auth/kit';
-import { actionFailure } from '$lib/server/editing/action-errors';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission, requireUser } from '$lib/server/web/kit';
 import { archiveMeasure } from '$lib/server/editing/archive-measure';
 import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/form';
 import { today } from '$lib/server/editing/mark-reviewed';
@@ -42,14 +42,9 @@ async function simple(event: RequestEvent, run: (db: Awaited<ReturnType<typeof g
   requireUser(event);
   const form = await event.request.formData();
   const comment = String(form.get('comment') ?? '');
-  try {
-    await guard(event, async () => run(await getDb(), comment));
-  } catch (e) {
-    const failure = actionFailure(e);
-    if (!failure) throw e;
-    if (failure.status === 404) error(404, failure.message ?? 'Nicht gefunden');
-    return fail(failure.status, { message: failure.message ?? Object.values(failure.errors)[0] ?? null, errors: failure.errors, action: status });
-  }
+  // A one-button form (plus comment): its errors are shown as the message.
+  const result = await runAction(event, async () => void (await run(await getDb(), comment)), { data: { action: status }, fields: [], notFound: 'page' });
+  if (isFailure(result)) return result;
   done(event, status);
 }
 
@@ -61,15 +56,11 @@ export const actions: Actions = {
     if (parsed.markReviewed) parsed.values.lastReviewedAt = today();
     const db = await getDb();
     const input = { ...inputFromFormValues(parsed.values, await currentExtra(db, event.params.id)), version: parsed.values.version ?? 0 };
-    let result;
-    try {
-      result = await guard(event, () => updateMeasure(db, user, event.params.id, input, { comment: parsed.comment, intent: parsed.intent }));
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      if (failure.status === 404) error(404, failure.message ?? 'Nicht gefunden');
-      return fail(failure.status, { values: parsed.values, errors: failure.errors, message: failure.message, comment: parsed.comment });
-    }
+    const result = await runAction(event, () => updateMeasure(db, user, event.params.id, input, { comment: parsed.comment, intent: parsed.intent }), {
+      data: { values: parsed.values, comment: parsed.comment },
+      notFound: 'page',
+    });
+    if (isFailure(result)) return result;
     if (result.status === 'conflict') {
       const c = result.conflict;
       return fail(409, {
@@ -99,13 +90,8 @@ export const actions: Actions = {
     const user = requireUser(event);
     const form = await event.request.formData();
     const id = String(form.get('changeRequestId') ?? '');
-    try {
-      await guard(event, async () => withdrawChange(await getDb(), user, id));
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      return fail(failure.status, { message: failure.message, errors: failure.errors, action: 'withdraw' });
-    }
+    const result = await runAction(event, async () => withdrawChange(await getDb(), user, id), { data: { action: 'withdraw' } });
+    if (isFailure(result)) return result;
     done(event, 'withdrawn');
   },
 };

@@ -1,8 +1,8 @@
 /** /admin/massnahmen/neu?katalog=…: a new measure (editors; contributors for their actors). */
-import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requireUser } from '$lib/server/auth/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requireUser } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
-import { actionFailure } from '$lib/server/editing/action-errors';
 import { createMeasure } from '$lib/server/editing/create-measure';
 import { emptyFormValues, inputFromFormValues, measureFormFromData } from '$lib/server/editing/form';
 import { today } from '$lib/server/editing/mark-reviewed';
@@ -38,16 +38,12 @@ export const actions: Actions = {
     const parsed = measureFormFromData(form);
     if (parsed.markReviewed) parsed.values.lastReviewedAt = today();
     const workflowState = parsed.intent === 'publish' ? 'veroeffentlicht' : parsed.intent === 'submit' ? 'in_pruefung' : 'entwurf';
-    let created;
-    try {
-      created = await guard(event, async () =>
-        createMeasure(await getDb(), user, inputFromFormValues(parsed.values), { comment: parsed.comment, workflowState }),
-      );
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      return fail(failure.status, { values: parsed.values, errors: failure.errors, message: failure.message, comment: parsed.comment });
-    }
+    const created = await runAction(
+      event,
+      async () => createMeasure(await getDb(), user, inputFromFormValues(parsed.values), { comment: parsed.comment, workflowState }),
+      { data: { values: parsed.values, comment: parsed.comment } },
+    );
+    if (isFailure(created)) return created;
     redirect(303, `/admin/massnahmen/${created.id}?gespeichert=${created.workflowState}`);
   },
 };

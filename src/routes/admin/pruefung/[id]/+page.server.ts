@@ -4,8 +4,8 @@
  * publishing answers 409 with the merge view; the merged form publishes as `resolution`.
  */
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
-import { actionFailure } from '$lib/server/editing/action-errors';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/form';
 import { publishChange } from '$lib/server/editing/publish-change';
 import { conflictFields, currentExtra, editOptions, getChangeReview } from '$lib/server/editing/queries';
@@ -31,20 +31,19 @@ export const actions: Actions = {
     const comment = String(form.get('reviewComment') ?? '');
     const db = await getDb();
     const merged = form.get('merge') === '1' ? measureFormFromData(form) : null;
-    let result;
-    try {
-      const review = await getChangeReview(db, event.params.id);
-      if (!review) error(404, 'Änderung nicht gefunden');
-      const resolution = merged
-        ? { ...inputFromFormValues(merged.values, await currentExtra(db, review.measure.id)), version: merged.values.version ?? 0 }
-        : undefined;
-      result = await guard(event, () => publishChange(db, user, event.params.id, { comment, resolution }));
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      if (failure.status === 404) error(404, failure.message ?? 'Nicht gefunden');
-      return fail(failure.status, { errors: failure.errors, message: failure.message, reviewComment: comment, values: merged?.values ?? null, action: 'publish' });
-    }
+    const result = await runAction(
+      event,
+      async () => {
+        const review = await getChangeReview(db, event.params.id);
+        if (!review) error(404, 'Änderung nicht gefunden');
+        const resolution = merged
+          ? { ...inputFromFormValues(merged.values, await currentExtra(db, review.measure.id)), version: merged.values.version ?? 0 }
+          : undefined;
+        return publishChange(db, user, event.params.id, { comment, resolution });
+      },
+      { data: { reviewComment: comment, values: merged?.values ?? null, action: 'publish' }, notFound: 'page' },
+    );
+    if (isFailure(result)) return result;
     if (result.status === 'conflict') {
       const c = result.conflict;
       return fail(409, {
@@ -70,14 +69,11 @@ export const actions: Actions = {
     const user = requirePermission(event, 'measure.publish');
     const form = await event.request.formData();
     const reason = String(form.get('reason') ?? '');
-    try {
-      await guard(event, async () => rejectChange(await getDb(), user, event.params.id, reason));
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      if (failure.status === 404) error(404, failure.message ?? 'Nicht gefunden');
-      return fail(failure.status, { errors: failure.errors, message: failure.message, reason, action: 'reject' });
-    }
+    const result = await runAction(event, async () => rejectChange(await getDb(), user, event.params.id, reason), {
+      data: { reason, action: 'reject' },
+      notFound: 'page',
+    });
+    if (isFailure(result)) return result;
     redirect(303, '/admin/pruefung?erledigt=rejected');
   },
 };

@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
-import { ValidationError } from '$lib/server/editing/errors';
+import { error, redirect } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import {
   acceptSuggestion,
   getSuggestion,
@@ -28,43 +28,32 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-function moderationFailure(e: unknown, form: 'accept' | 'reject', values: Record<string, string>) {
-  if (e instanceof ModerationError) {
-    if (e.code === 'notFound') error(404, 'Vorschlag nicht gefunden');
-    const status = e.code === 'alreadyDecided' ? 409 : 400;
-    const field = e.field ?? null;
-    return fail(status, { form, values, errors: field ? { [field]: e.message } : {}, message: field ? null : e.message });
-  }
-  if (e instanceof ValidationError) {
-    // The draft could not be created from the suggestion's texts (e.g. a title the measure schema refuses).
-    return fail(400, { form, values, errors: {} as Record<string, string>, message: e.message });
-  }
-  throw e;
-}
 
 export const actions: Actions = {
   uebernehmen: async (event) => {
     const user = requirePermission(event, 'suggestion.moderate');
     const form = await event.request.formData();
     const nodeId = String(form.get('nodeId') ?? '');
-    try {
-      const db = await getDb();
-      await guard(event, () => acceptSuggestion(db, user, event.params.id, { nodeId }));
-    } catch (e) {
-      return moderationFailure(e, 'accept', { nodeId });
-    }
+    // `fields`: a draft that cannot be made from the suggestion's texts (e.g. a title the measure
+    // schema refuses) fails on measure fields this form does not have; shown as the message.
+    const result = await runAction(event, async () => acceptSuggestion(await getDb(), user, event.params.id, { nodeId }), {
+      data: { form: 'accept', values: { nodeId } as Record<string, string> },
+      fields: ['nodeId'],
+      notFound: 'page',
+    });
+    if (isFailure(result)) return result;
     redirect(303, `/admin/vorschlaege/${event.params.id}?ergebnis=uebernommen`);
   },
   ablehnen: async (event) => {
     const user = requirePermission(event, 'suggestion.moderate');
     const form = await event.request.formData();
     const reason = String(form.get('reason') ?? '');
-    try {
-      const db = await getDb();
-      await guard(event, () => rejectSuggestion(db, user, event.params.id, { reason }));
-    } catch (e) {
-      return moderationFailure(e, 'reject', { reason });
-    }
+    const result = await runAction(event, async () => rejectSuggestion(await getDb(), user, event.params.id, { reason }), {
+      data: { form: 'reject', values: { reason } as Record<string, string> },
+      fields: ['reason'],
+      notFound: 'page',
+    });
+    if (isFailure(result)) return result;
     redirect(303, `/admin/vorschlaege/${event.params.id}?ergebnis=abgelehnt`);
   },
 };

@@ -14,8 +14,8 @@
  * (application/problem+json), 400 for invalid parameters.
  */
 import { json } from '@sveltejs/kit';
-import { getDatabase } from '$lib/server/app/instance';
-import { errorFields, log } from '$lib/server/app/log';
+import { getDb } from '$lib/server/web/kit';
+import { errorFields, log } from '$lib/server/log/log';
 import { measureHref } from '$lib/components/paths';
 import { parseSearchParams, searchMeasures, FACET_NAMES, type SearchResult } from '$lib/server/search';
 import type { RequestHandler } from './$types';
@@ -70,7 +70,7 @@ export const GET: RequestHandler = async ({ url }) => {
     });
   }
   try {
-    const { db } = await getDatabase();
+    const db = await getDb();
     const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref });
     return json(body(result, url.origin), {
       headers: {

@@ -1,7 +1,7 @@
 /** /admin/pruefung/massnahme/[id]: a new measure in review — its details; publish or return to draft with a reason. */
-import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
-import { actionFailure } from '$lib/server/editing/action-errors';
+import { error, redirect } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { publishMeasure } from '$lib/server/editing/publish-measure';
 import { getNewMeasureReview } from '$lib/server/editing/queries';
 import { rejectMeasure } from '$lib/server/editing/reject-measure';
@@ -20,26 +20,20 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const comment = String(form.get('reviewComment') ?? '');
     const version = Number(form.get('version'));
-    try {
-      await guard(event, async () => publishMeasure(await getDb(), user, event.params.id, { comment, version: Number.isInteger(version) && version > 0 ? version : undefined }));
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      return fail(failure.status, { errors: failure.errors, message: failure.message, reviewComment: comment, action: 'publish' });
-    }
+    const result = await runAction(
+      event,
+      async () => publishMeasure(await getDb(), user, event.params.id, { comment, version: Number.isInteger(version) && version > 0 ? version : undefined }),
+      { data: { reviewComment: comment, action: 'publish' } },
+    );
+    if (isFailure(result)) return result;
     redirect(303, '/admin/pruefung?erledigt=publishedNew');
   },
   reject: async (event) => {
     const user = requirePermission(event, 'measure.publish');
     const form = await event.request.formData();
     const reason = String(form.get('reason') ?? '');
-    try {
-      await guard(event, async () => rejectMeasure(await getDb(), user, event.params.id, reason));
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      return fail(failure.status, { errors: failure.errors, message: failure.message, reason, action: 'reject' });
-    }
+    const result = await runAction(event, async () => rejectMeasure(await getDb(), user, event.params.id, reason), { data: { reason, action: 'reject' } });
+    if (isFailure(result)) return result;
     redirect(303, '/admin/pruefung?erledigt=rejectedNew');
   },
 };

@@ -3,10 +3,10 @@
  * (bereich), actor (akteur), target group (zielgruppe) or catalogue (katalog): revisions and a
  * word diff between any two; measures can be restored to an earlier revision.
  */
-import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { isFailure, runAction } from '$lib/server/web/form-failure';
+import { getDb, requirePermission } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
-import { actionFailure } from '$lib/server/editing/action-errors';
 import { restoreRevision } from '$lib/server/editing/restore-revision';
 import { entityTitle, HISTORY_TYPES, listRevisions, revisionDiff, type HistoryType } from '$lib/server/revisions/history';
 import { measures } from '$lib/server/db/schema';
@@ -59,21 +59,18 @@ export const actions: Actions = {
     const revisionId = Number(form.get('revisionId'));
     const version = Number(form.get('version'));
     const comment = String(form.get('comment') ?? '');
-    let result;
-    try {
-      result = await guard(event, async () =>
+    // The restore form has only the comment: field errors become the message.
+    const result = await runAction(
+      event,
+      async () =>
         restoreRevision(await getDb(), user, revisionId, {
           comment,
           version: Number.isInteger(version) && version > 0 ? version : undefined,
           measureId: event.params.id,
         }),
-      );
-    } catch (e) {
-      const failure = actionFailure(e);
-      if (!failure) throw e;
-      if (failure.status === 404) error(404, failure.message ?? 'Nicht gefunden');
-      return fail(failure.status, { message: failure.message, comment });
-    }
+      { data: { comment }, fields: [], notFound: 'page' },
+    );
+    if (isFailure(result)) return result;
     redirect(303, `/admin/verlauf/${event.params.type}/${event.params.id}?wiederhergestellt=${result.changed ? '1' : '0'}`);
   },
 };

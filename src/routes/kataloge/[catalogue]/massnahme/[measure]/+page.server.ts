@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getDatabase } from '$lib/server/app/instance';
+import { getDb } from '$lib/server/web/kit';
 import { getMeasureDetail } from '$lib/server/catalogue/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-  const { db } = await getDatabase();
+  const db = await getDb();
   const found = await getMeasureDetail(db, params.catalogue, params.measure);
   if (!found) error(404, 'Maßnahme nicht gefunden');
   // Renamed measures: the old address answers with a permanent redirect (query kept, e.g. ?druck=1).

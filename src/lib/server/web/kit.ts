@@ -1,7 +1,8 @@
 /**
- * Route glue for authentication: the only file of the auth module that imports SvelteKit (the
- * rest stays framework-free for the CLI and Vitest). Use it from `+page.server.ts`,
- * `+layout.server.ts`, `+server.ts` and hooks — never from other `$lib/server` modules.
+ * Route glue for authentication and the database: part of the web adapter (`$lib/server/web`,
+ * the only place in `$lib/server` that imports SvelteKit; the domain stays framework-free for the
+ * CLI and Vitest). Use it from `+page.server.ts`, `+layout.server.ts`, `+server.ts` and hooks —
+ * never from the domain modules.
  *
  *   const user = requireUser(event);                        // signed in, else 303 → /anmelden?weiter=…
  *   const user = requirePermission(event, 'measure.publish'); // also 403 when not allowed
@@ -11,12 +12,12 @@
  */
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { getDatabase } from '../app/instance';
+import { ForbiddenError, UnauthenticatedError, authorize, type Action, type ResourceScope, type SessionUser } from '../auth/policy';
+import { loginPath, returnPathOf } from '../auth/return-path';
+import { SESSION_COOKIE, sessionCookieOptions, type NewSession } from '../auth/sessions';
 import type { Db } from '../db/connection';
-import { ForbiddenError, UnauthenticatedError, authorize, type Action, type ResourceScope, type SessionUser } from './policy';
-import { loginPath, returnPathOf } from './return-path';
-import { SESSION_COOKIE, sessionCookieOptions, type NewSession } from './sessions';
 
-type AuthEvent = Pick<RequestEvent, 'locals' | 'url'>;
+export type AuthEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
 function toLogin(event: AuthEvent): never {
   redirect(303, loginPath(returnPathOf(event.url)));
