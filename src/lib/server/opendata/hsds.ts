@@ -249,7 +249,7 @@ Werte werden nicht verändert (z. B. Telefonnummern mit „+“).
 }
 
 /** The ZIP: every table, datapackage.json and README.md. */
-export function hsdsZip(data: OpenDataSet, origin: string): Uint8Array {
+export function hsdsZip(data: OpenDataSet, origin: string): Uint8Array<ArrayBuffer> {
   const tables = buildHsdsTables(data, origin);
   const files: Record<string, Uint8Array> = {
     'README.md': strToU8(hsdsReadme(data, origin)),

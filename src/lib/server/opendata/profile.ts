@@ -38,3 +38,12 @@ export function politicalGeocoding(ags: string): { uri: string; level: string } 
     level: 'http://dcat-ap.de/def/politicalGeocoding/Level/municipality',
   };
 }
+
+/**
+ * A functional mailbox for questions about the open data (`OPEN_DATA_CONTACT_EMAIL`, e.g.
+ * daten@herne.de) for the DCAT contact point; unset → the contact point names the open-data page.
+ */
+export function contactEmailFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = env.OPEN_DATA_CONTACT_EMAIL?.trim();
+  return value && /^[^\s@]+@[^\s@]+$/.test(value) ? value : null;
+}

@@ -8,7 +8,9 @@
  * units) or an `Organization`, with the measures it is responsible for as `makesOffer`.
  */
 import { actorHref, catalogueHref, measureHref } from '../../components/paths';
+import { DEFAULT_MUNICIPALITY } from '../catalogue/municipality';
 import type { ActorDetail, ActorLink, MeasureDetail } from '../catalogue/read-models';
+import { openDataProfile } from './profile';
 
 type JsonLd = Record<string, unknown>;
 
@@ -122,4 +124,9 @@ export function actorJsonLd(actor: ActorDetail, ctx: PageContext): JsonLd {
       },
     })),
   });
+}
+
+/** Context of the public pages: the default municipality (Vielfalt serves one per instance today). */
+export function pageContext(origin: string, municipality: { slug: string; name: string } = DEFAULT_MUNICIPALITY): PageContext {
+  return { origin, place: openDataProfile(municipality).place, municipalityName: municipality.name };
 }

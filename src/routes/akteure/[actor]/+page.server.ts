@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app/instance';
 import { getActorDetail } from '$lib/server/catalogue/browse';
+import { actorJsonLd, jsonLdScript, pageContext } from '$lib/server/opendata/schema-org';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
   const { db } = await getDatabase();
   const actor = await getActorDetail(db, params.actor);
   if (!actor) error(404, 'Akteur nicht gefunden');
-  return { actor };
+  return { actor, jsonLd: jsonLdScript(actorJsonLd(actor, pageContext(url.origin))) };
 };
