@@ -3,17 +3,11 @@
  * loaded once by load.ts and mapped by the pure functions of dcat.ts, hsds.ts and integreat.ts.
  * Only published measures (no gaps), the actors they name and contacts marked visible.
  */
-import type { ActorKind, ActorRole, CatalogueKind, NodeType } from '../db/schema';
+import type { ActorKind, ActorRole, NodeType } from '../db/schema';
+import type { CatalogueSummary } from '../catalogue/read-models';
 
-export interface OpenCatalogue {
-  id: string;
-  slug: string;
-  kind: CatalogueKind;
-  title: string;
-  subtitle: string | null;
-  publisher: string | null;
-  /** "Stand" as printed, e.g. "Oktober 2019". */
-  stand: string | null;
+/** A catalogue with the fields of its public summary, its foreword, edition and dates. */
+export interface OpenCatalogue extends Pick<CatalogueSummary, 'id' | 'slug' | 'kind' | 'title' | 'subtitle' | 'publisher' | 'stand'> {
   description: string | null;
   /** Label of the newest edition ("3. Auflage"), if any. */
   edition: string | null;
