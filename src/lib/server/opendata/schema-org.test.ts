@@ -79,6 +79,12 @@ describe('schema.org JSON-LD', () => {
     expect(JSON.stringify(ld)).not.toContain('Jobcenter');
   });
 
+  it('describes a gap as a page without a service', () => {
+    const ld = measureJsonLd(measure({ isGap: true, title: 'Es wurde keine explizite Maßnahme formuliert.' }), ctx);
+    expect(ld).toMatchObject({ '@type': 'WebPage', name: 'Es wurde keine explizite Maßnahme formuliert.' });
+    expect(ld).not.toHaveProperty('mainEntity');
+  });
+
   it('cannot be broken out of: </script> and comments in values are escaped, the JSON stays equal', () => {
     const evil = measure({ title: '</script><script>alert(1)</script> <!-- & \u2028' });
     const ld = measureJsonLd(evil, ctx);

@@ -88,7 +88,8 @@ export function measureJsonLd(measure: MeasureDetail, ctx: PageContext): JsonLd 
       name: measure.catalogue.title,
       url: abs(ctx.origin, catalogueHref(measure.catalogue.slug)),
     },
-    mainEntity: service,
+    // A gap ("keine explizite Maßnahme formuliert") is a page, not a service.
+    mainEntity: measure.isGap ? undefined : service,
   });
 }
 
