@@ -50,6 +50,14 @@ describe('Integreat export', () => {
     expect(richTextHtml('<script>\nZeile')).toBe('<p>&lt;script&gt;<br>Zeile</p>');
   });
 
+  it('numbers equal titles to keep slugs unique', () => {
+    const data = buildOpenData();
+    const first = data.measures[2]!;
+    data.measures.push({ ...first, id: 'x1', slug: 'flyer-2' }, { ...first, id: 'x2', slug: 'flyer-3' });
+    const slugs = buildIntegreatExport(data, { origin: ORIGIN }).pages.filter((p) => p.title === first.title).map((p) => p.slug);
+    expect(slugs).toEqual(['flyer-vielfalt-der-geschlechter', 'flyer-vielfalt-der-geschlechter-2', 'flyer-vielfalt-der-geschlechter-3']);
+  });
+
   it('leaves out catalogues without published measures', () => {
     const data = buildOpenData();
     data.measures = data.measures.filter((m) => m.catalogueSlug !== 'diversity');

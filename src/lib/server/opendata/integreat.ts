@@ -9,7 +9,8 @@
  */
 import { parseRichText } from '../../components/rich-text';
 import { actorHref, catalogueHref, measureHref, sectionHref } from '../../components/paths';
-import { slugify, uniqueSlug } from '../text/slug';
+import { slugify } from '../text/slug';
+import { groupBy } from '../util/collections';
 import type { OpenActor, OpenCatalogue, OpenContact, OpenDataSet, OpenMeasure } from './model';
 import { LICENCE } from './profile';
 
@@ -82,9 +83,9 @@ const plain = (html: string) =>
     .replace(/\n{2,}/g, '\n')
     .trim();
 
-function germanDate(isoDate: string): string {
-  return new Date(isoDate).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: 'numeric', month: 'long', year: 'numeric' });
-}
+// One formatter for all pages (toLocaleDateString builds a new one on every call).
+const GERMAN_DATE = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: 'numeric', month: 'long', year: 'numeric' });
+const germanDate = (isoDate: string) => GERMAN_DATE.format(new Date(isoDate));
 
 function contactHtml(c: OpenContact): string {
   const parts = [c.kind === 'person' ? c.name : (c.name ?? c.unit), c.kind === 'person' ? c.unit : null]
@@ -139,28 +140,42 @@ export function buildIntegreatExport(data: OpenDataSet, options: { origin: strin
   const region = options.region ?? data.municipality.slug;
   const url = (path: string) => new URL(path, origin).toString();
   const actors = new Map(data.actors.map((a) => [a.id, a]));
-  const contacts = new Map<string, OpenContact[]>();
-  for (const c of data.contacts) contacts.set(c.actorId, [...(contacts.get(c.actorId) ?? []), c]);
+  const contacts = groupBy(data.contacts, (c) => c.actorId);
+  // Unique slugs; the next free number per base is remembered, so many equal titles stay linear.
   const taken = new Set<string>();
+  const nextFree = new Map<string, number>();
+  const slugFor = (text: string) => {
+    const base = slugify(text, 60);
+    let slug = base;
+    for (let n = nextFree.get(base) ?? 2; taken.has(slug); n++) {
+      slug = `${base}-${n}`;
+      nextFree.set(base, n + 1);
+    }
+    taken.add(slug);
+    return slug;
+  };
   const pages: IntegreatPage[] = [];
 
+  const children = new Map<string | 0, number>();
   const add = (page: Omit<IntegreatPage, 'path' | 'order' | 'available_languages' | 'status' | 'excerpt'>, parentPath: string) => {
-    const siblings = pages.filter((p) => p.parent.id === page.parent.id).length;
+    const order = (children.get(page.parent.id) ?? 0) + 1;
+    children.set(page.parent.id, order);
     const path = `${parentPath}${page.slug}/`;
-    const full: IntegreatPage = { ...page, path, order: siblings + 1, excerpt: plain(page.content), available_languages: {}, status: 'PUBLIC' };
+    const full: IntegreatPage = { ...page, path, order, excerpt: plain(page.content), available_languages: {}, status: 'PUBLIC' };
     pages.push(full);
     return full;
   };
   const root = `/${region}/de/`;
 
+  const byCatalogue = groupBy(data.measures, (m) => m.catalogueId);
   data.catalogues.forEach((c) => {
-    const measures = data.measures.filter((m) => m.catalogueId === c.id);
+    const measures = byCatalogue.get(c.id) ?? [];
     if (!measures.length) return;
     const cataloguePage = add(
       {
         id: `vielfalt:catalogue:${c.id}`,
         url: url(catalogueHref(c.slug)),
-        slug: uniqueSlug(slugify(c.title, 60), taken),
+        slug: slugFor(c.title),
         title: c.title,
         last_updated: c.modified,
         content: catalogueContent(c, origin),
@@ -179,7 +194,7 @@ export function buildIntegreatExport(data: OpenDataSet, options: { origin: strin
           {
             id: `vielfalt:section:${s.id}`,
             url: url(sectionHref(c.slug, s.slug)),
-            slug: uniqueSlug(slugify(s.title, 60), taken),
+            slug: slugFor(s.title),
             title: s.title,
             last_updated: inSection.map((m) => m.updatedAt).reduce((a, b) => (a > b ? a : b)),
             content: `<p>${escapeHtml(`${c.title}: ${s.title}`)}</p>`,
@@ -201,7 +216,7 @@ export function buildIntegreatExport(data: OpenDataSet, options: { origin: strin
           {
             id: `vielfalt:measure:${m.id}`,
             url: url(measureHref(m.catalogueSlug, m.slug)),
-            slug: uniqueSlug(slugify(m.title, 60), taken),
+            slug: slugFor(m.title),
             title: m.number ? `${m.number} ${m.title}` : m.title,
             last_updated: m.updatedAt,
             content: measureContent(m, { origin, actors, contacts }),
