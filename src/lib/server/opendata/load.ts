@@ -36,7 +36,7 @@ export async function loadOpenData(db: Db, municipality = 'herne'): Promise<Open
     .where(eq(municipalities.slug, municipality));
   if (!town) return null;
 
-  const [catalogueRows, nodeRows, measureRows, editionRows] = await Promise.all([
+  const [catalogueRows, nodeRows, measureRows, primaryRows, editionRows] = await Promise.all([
     db.select().from(catalogues).where(eq(catalogues.municipalityId, town.id)).orderBy(asc(catalogues.position), asc(catalogues.title)),
     db
       .select({
@@ -54,19 +54,39 @@ export async function loadOpenData(db: Db, municipality = 'herne'): Promise<Open
       .orderBy(asc(nodes.position)),
     db
       .select({
-        m: measures,
+        m: {
+          id: measures.id,
+          slug: measures.slug,
+          catalogueId: measures.catalogueId,
+          parentMeasureId: measures.parentMeasureId,
+          number: measures.number,
+          title: measures.title,
+          description: measures.description,
+          goals: measures.goals,
+          targetGroupText: measures.targetGroupText,
+          statusText: measures.statusText,
+          stateCode: measures.stateCode,
+          remarks: measures.remarks,
+          isNew: measures.isNew,
+          directionInward: measures.directionInward,
+          directionOutward: measures.directionOutward,
+          lastReviewedAt: measures.lastReviewedAt,
+          createdAt: measures.createdAt,
+          updatedAt: measures.updatedAt,
+        },
         stateLabel: measureStates.label,
         catalogueSlug: catalogues.slug,
-        // Correlated subquery: the outer table is named explicitly (Drizzle renders ${col} unqualified).
-        primaryNode: sql<string | null>`(select mn.node_id from measure_nodes mn where mn.measure_id = measures.id
-          order by mn.is_primary desc, mn.position limit 1)`,
       })
       .from(measures)
       .innerJoin(catalogues, eq(catalogues.id, measures.catalogueId))
       .leftJoin(measureStates, eq(measureStates.code, measures.stateCode))
       .where(and(eq(catalogues.municipalityId, town.id), published, sql`not ${measures.isGap}`))
       .orderBy(asc(catalogues.position), asc(measures.position)),
-    db
+    // The primary placement of every measure (first listed place), for section and place label.
+    db.execute(sql`select distinct on (mn.measure_id) mn.measure_id, mn.node_id from measure_nodes mn
+      join measures m on m.id = mn.measure_id join catalogues c on c.id = m.catalogue_id
+      where c.municipality_id = ${town.id}
+      order by mn.measure_id, mn.is_primary desc, mn.position`) as unknown as Promise<{ rows: { measure_id: string; node_id: string }[] }>,    db
       .select({ catalogueId: editions.catalogueId, label: editions.label })
       .from(editions)
       .innerJoin(catalogues, eq(catalogues.id, editions.catalogueId))
@@ -76,21 +96,22 @@ export async function loadOpenData(db: Db, municipality = 'herne'): Promise<Open
 
   const measureIds = measureRows.map((r) => r.m.id);
   const [linkRows, groupRows, contactRows] = await Promise.all([
-    measureIds.length
-      ? db
-          .select({ measureId: measureActors.measureId, actorId: measureActors.actorId, role: measureActors.role })
-          .from(measureActors)
-          .where(inArray(measureActors.measureId, measureIds))
-          .orderBy(asc(measureActors.role), asc(measureActors.position))
-      : Promise.resolve([]),
-    measureIds.length
-      ? db
-          .select({ measureId: measureTargetGroups.measureId, id: targetGroups.id, slug: targetGroups.slug, name: targetGroups.name })
-          .from(measureTargetGroups)
-          .innerJoin(targetGroups, eq(targetGroups.id, measureTargetGroups.targetGroupId))
-          .where(inArray(measureTargetGroups.measureId, measureIds))
-          .orderBy(asc(targetGroups.name))
-      : Promise.resolve([]),
+    // Links of the published measures, selected by join (not by a list of thousands of ids).
+    db
+      .select({ measureId: measureActors.measureId, actorId: measureActors.actorId, role: measureActors.role })
+      .from(measureActors)
+      .innerJoin(measures, eq(measures.id, measureActors.measureId))
+      .innerJoin(catalogues, eq(catalogues.id, measures.catalogueId))
+      .where(and(eq(catalogues.municipalityId, town.id), published, sql`not ${measures.isGap}`))
+      .orderBy(asc(measureActors.role), asc(measureActors.position)),
+    db
+      .select({ measureId: measureTargetGroups.measureId, id: targetGroups.id, slug: targetGroups.slug, name: targetGroups.name })
+      .from(measureTargetGroups)
+      .innerJoin(targetGroups, eq(targetGroups.id, measureTargetGroups.targetGroupId))
+      .innerJoin(measures, eq(measures.id, measureTargetGroups.measureId))
+      .innerJoin(catalogues, eq(catalogues.id, measures.catalogueId))
+      .where(and(eq(catalogues.municipalityId, town.id), published, sql`not ${measures.isGap}`))
+      .orderBy(asc(targetGroups.name)),
     db
       .select({
         id: contacts.id,
@@ -136,7 +157,8 @@ export async function loadOpenData(db: Db, municipality = 'herne'): Promise<Open
   };
   const links = groupBy(linkRows, (l) => l.measureId);
   const groups = groupBy(groupRows, (g) => g.measureId);
-  const openMeasures: OpenMeasure[] = measureRows.map(({ m, stateLabel, catalogueSlug, primaryNode }) => ({
+  const primaryOf = new Map(primaryRows.rows.map((r) => [r.measure_id, r.node_id]));
+  const openMeasures: OpenMeasure[] = measureRows.map(({ m, stateLabel, catalogueSlug }) => ({
     id: m.id,
     slug: m.slug,
     catalogueId: m.catalogueId,
@@ -153,8 +175,8 @@ export async function loadOpenData(db: Db, municipality = 'herne'): Promise<Open
     isNew: m.isNew,
     directionInward: m.directionInward,
     directionOutward: m.directionOutward,
-    sectionId: topOf(primaryNode),
-    place: placeLabel(primaryNode, nodeById),
+    sectionId: topOf(primaryOf.get(m.id) ?? null),
+    place: placeLabel(primaryOf.get(m.id) ?? null, nodeById),
     lastReviewedAt: m.lastReviewedAt,
     createdAt: iso(m.createdAt),
     updatedAt: iso(m.updatedAt),
