@@ -3,7 +3,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
 import { auditLog } from '../db/schema';
 import { recordAudit } from './audit';
-import { auditCsv, auditQueryString, csvField, exportAudit, listAudit, parseAuditQuery } from './audit-log';
+import { csvField } from '../exports/tabular/csv';
+import { auditCsv, auditQueryString, exportAudit, listAudit, parseAuditQuery } from './audit-log';
 import { ForbiddenError } from './policy';
 import { makeUser } from './test-fixtures';
 

@@ -217,6 +217,7 @@ export async function getMeasureDetail(
         id: actors.id,
         slug: actors.slug,
         name: actors.name,
+        kind: actors.kind,
         role: measureActors.role,
         wording: measureActors.wording,
       })

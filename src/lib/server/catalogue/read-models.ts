@@ -65,6 +65,8 @@ export interface ActorLink {
   id: string;
   slug: string;
   name: string;
+  /** Kind of actor (city unit, organisation, network), e.g. for schema.org types. */
+  kind: 'organisation' | 'stadt' | 'netzwerk' | 'unbekannt';
   role: 'verantwortlich' | 'beteiligt';
   /** Wording as printed in the measure, when it differs from the actor's name. */
   wording: string | null;

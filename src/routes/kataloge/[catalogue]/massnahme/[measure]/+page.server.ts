@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/web/kit';
 import { getMeasureDetail } from '$lib/server/catalogue/queries';
+import { jsonLdScript, measureJsonLd, pageContext } from '$lib/server/opendata/schema-org';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -14,5 +15,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     // ?druck=1: the same page in a minimal layout for printing (no navigation, no related lists).
     printView: url.searchParams.get('druck') === '1',
     permalink: `${url.origin}${url.pathname}`,
+    // schema.org JSON-LD, escaped for a <script> element (see opendata/schema-org.ts).
+    jsonLd: jsonLdScript(measureJsonLd(found.measure, pageContext(url.origin))),
   };
 };
