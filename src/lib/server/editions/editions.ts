@@ -171,6 +171,16 @@ async function catalogueBySlug(db: Db, slug: string, municipality: string) {
   return row;
 }
 
+/** A catalogue (by slug) and its frozen editions, for choosing what to compare. */
+export async function catalogueEditions(
+  db: Db,
+  catalogueSlug: string,
+  municipality = 'herne',
+): Promise<{ catalogue: { id: string; slug: string; title: string }; editions: EditionMeta[] } | null> {
+  const catalogue = await catalogueBySlug(db, catalogueSlug, municipality);
+  return catalogue ? { catalogue, editions: await listEditions(db, catalogue.id) } : null;
+}
+
 /** A frozen edition by id: its metadata and content in plain serialisable shape (PDF, API). */
 export async function getEditionContent(db: Db, editionId: string): Promise<FrozenEdition | null> {
   const [row] = await db

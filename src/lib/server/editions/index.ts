@@ -3,6 +3,7 @@ export { buildPublishedContent, type EditionContent, type EditionMeasure, type E
 export { compareContents, markNew, measureTexts, COMPARED_FIELDS, type EditionComparison, type ChangedMeasure, type MeasureRef, type ComparedField } from './compare';
 export {
   CURRENT,
+  catalogueEditions,
   compareEditions,
   findEdition,
   formatStand,
