@@ -45,3 +45,13 @@ export function comparisonHref(catalogueSlug: string, from?: string, to?: string
   const query = from && to ? `?von=${encodeURIComponent(from)}&bis=${encodeURIComponent(to)}` : '';
   return `${catalogueHref(catalogueSlug)}/vergleich${query}`;
 }
+
+/** Public page URLs the API links to (server-side presenters get them from here). */
+export const API_PATHS = {
+  catalogue: catalogueHref,
+  measure: measureHref,
+  edition: editionHref,
+  actor: actorHref,
+  targetGroup: targetGroupHref,
+  section: sectionHref,
+};
