@@ -7,7 +7,8 @@ import addFormats from 'ajv-formats';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
 import { buildPlan } from '../../../../tests/helpers/factories';
-import { auditLog, measures } from '../db/schema';
+import { apiTokens, auditLog, measures } from '../db/schema';
+import { hashToken } from '../auth/crypto';
 import { newMeasureInput, seed, type Seed } from '../editing/test-fixtures';
 import { freezeEdition } from '../editions';
 import { buildOpenApiDocument } from './openapi';
@@ -179,11 +180,23 @@ describeEachEngine('REST API v1', (engine) => {
     expect(reader.body).toMatchObject({ status: 403, title: 'Keine Berechtigung' });
     const readerPublish = await call('POST', `/measures/${s.measures.m1}/publish`, { token: tokens.lesend, template: '/measures/{id}/publish' });
     expect(readerPublish.status).toBe(403);
+    // Refused for the role before the body is even looked at.
+    const readerInvalid = await call('PUT', `/measures/${s.measures.m1}`, { body: { measure: {} }, token: tokens.lesend, template: '/measures/{id}' });
+    expect(readerInvalid.status).toBe(403);
+    // A contributor may not publish, whatever the measure.
+    const contributorPublish = await call('POST', `/measures/${s.measures.m1}/publish`, { token: tokens.beitragende, template: '/measures/{id}/publish' });
+    expect(contributorPublish.status).toBe(403);
 
     const { token } = await createApiToken(database.db, s.users.redaktion, { name: 'Bald widerrufen' });
     const [row] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'api.token.create')).limit(1);
     expect(row).toBeTruthy();
     const created = (await listApiTokens(database.db, s.users.redaktion)).find((t) => t.name === 'Bald widerrufen')!;
+    // Stored only hashed (sha256), never in plain text.
+    const [stored] = await database.db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
+    expect(stored!.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(stored)).not.toContain(token.slice(10));
+    // Only the owner (or an administrator) can revoke it.
+    await expect(revokeApiToken(database.db, s.users.lesend, created.id)).rejects.toThrow('nicht gefunden');
     await revokeApiToken(database.db, s.users.redaktion, created.id);
     const revoked = await call('POST', '/measures', { body, token, template: '/measures' });
     expect(revoked.status).toBe(401);

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Db } from '../db/connection';
-import type { SessionUser } from '../auth/policy';
+import { can, ForbiddenError, type SessionUser } from '../auth/policy';
 import { ApiProblem, CORS_READ_HEADERS, PREFLIGHT_HEADERS, jsonResponse, pageLinks, problemResponse, type ProblemError } from './http';
 import { buildOpenApiDocument } from './openapi';
 import type { Paths } from './read';
@@ -126,6 +126,7 @@ export async function handleApiRequest(request: Request, deps: ApiDeps): Promise
       query = parsed.data as Record<string, unknown>;
     }
     const user = route.auth ? await authenticate(deps.db, request, url.pathname) : null;
+    if (user && route.permission && !can(user, route.permission, { actorIds: user.actorIds })) throw new ForbiddenError(route.permission);
     const body = route.body ? await readBody(request, route) : undefined;
 
     const result = await route.handle({

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Db } from '../db/connection';
-import type { SessionUser } from '../auth/policy';
+import type { Action, SessionUser } from '../auth/policy';
 import { parseSearchParams } from '../search';
 import { ApiProblem } from './http';
 import * as read from './read';
@@ -45,6 +45,11 @@ export interface RouteDef {
   status?: 200 | 201;
   /** Needs a personal API token (write operations). */
   auth?: boolean;
+  /**
+   * Checked before the body is read, so a token whose role can never do this gets 403 at once;
+   * the use case still checks the exact rule (e.g. a contributor's actors).
+   */
+  permission?: Action;
   paged?: boolean;
   /** Error statuses this operation documents besides 404/405/500. */
   errors: number[];
@@ -199,6 +204,7 @@ export const ROUTES: RouteDef[] = [
     response: S.MeasureCreated,
     status: 201,
     auth: true,
+    permission: 'measure.create',
     errors: [400, 401, 403, 415],
     handle: async (ctx) => ({ data: await write.createMeasureViaApi(ctx.db, ctx.user!, ctx.body as z.output<typeof S.CreateMeasureBody>) }),
   },
@@ -211,6 +217,7 @@ export const ROUTES: RouteDef[] = [
     body: S.UpdateMeasureBody,
     response: S.MeasureSaved,
     auth: true,
+    permission: 'measure.edit',
     errors: [400, 401, 403, 409, 415],
     handle: async (ctx) => ({ data: await write.updateMeasureViaApi(ctx.db, ctx.user!, p(ctx, 'id'), ctx.body as z.output<typeof S.UpdateMeasureBody>) }),
   },
@@ -224,6 +231,7 @@ export const ROUTES: RouteDef[] = [
     bodyOptional: true,
     response: S.MeasurePublished,
     auth: true,
+    permission: 'measure.publish',
     errors: [400, 401, 403, 409, 415],
     handle: async (ctx) => ({ data: await write.publishMeasureViaApi(ctx.db, ctx.user!, p(ctx, 'id'), ctx.body as z.output<typeof S.PublishMeasureBody>) }),
   },
