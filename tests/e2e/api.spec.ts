@@ -10,7 +10,7 @@ test('the API page describes every endpoint, rendered on the server', async ({ p
   await page.goto('/api');
   await expect(page.getByRole('heading', { level: 1, name: 'Schnittstelle (REST API v1)' })).toBeVisible();
   for (const op of ['GET /catalogues', 'GET /measures', 'POST /measures', 'PUT /measures/{id}', 'GET /catalogues/{catalogue}/editions/{edition}'])
-    await expect(page.getByRole('heading', { level: 3, name: op })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: op, exact: true })).toBeVisible();
   const document = await page.request.get('/api/v1/openapi.json');
   expect(document.status()).toBe(200);
   expect((await document.json()).openapi).toBe('3.1.0');
@@ -32,6 +32,7 @@ test('a token is shown once, acts with its owner role and stops working when rev
   await loginAs(page, 'lesend');
   await page.goto('/admin/api-schluessel');
   await expect(page.getByRole('heading', { level: 1, name: 'API-Schlüssel' })).toBeVisible();
+  if (test.info().project.use.javaScriptEnabled !== false) await page.locator('form[data-ready]').first().waitFor({ state: 'attached' });
   const name = `E2E ${Date.now().toString(36)}`;
   await page.getByLabel('Name des Schlüssels').fill(name);
   await page.getByRole('button', { name: 'Schlüssel anlegen' }).click();

@@ -25,6 +25,7 @@ const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.r
 async function freeze(page: Page, label: string, standDate: string) {
   await page.goto(`/admin/ausgaben?katalog=${CATALOGUE}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Ausgaben' })).toBeVisible();
+  await settled(page);
   await page.getByLabel('Name der Ausgabe').fill(label);
   await page.getByLabel('Stand', { exact: true }).fill(standDate);
   await page.getByLabel('Vorwort').fill(`Vorwort zu ${label}.`);
@@ -77,7 +78,7 @@ test('freeze an edition, publish a change, freeze the next: both stay readable a
   // "Was ist neu": the previous edition against this one.
   await page.getByRole('link', { name: 'Was ist neu? Ausgaben vergleichen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Was ist neu?' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2 })).toContainText(`„${first}“ im Vergleich mit „${second}“`);
+  await expect(page.locator('#vergleich-ergebnis')).toContainText(`„${first}“ im Vergleich mit „${second}“`);
   const changed = page.locator('article.changed-measure', { has: page.getByRole('heading', { name: measureTitle }) });
   await expect(changed).toHaveCount(1);
   const row = changed.getByRole('row', { name: /Bemerkungen/ });
@@ -91,7 +92,10 @@ test('freeze an edition, publish a change, freeze the next: both stay readable a
   await expect(page.getByText(`Sie lesen die Ausgabe „${second}“`)).toBeVisible();
   await page.goto(`/kataloge/${CATALOGUE}`);
   await page.locator('section', { has: page.getByRole('heading', { name: 'Ausgaben zum Nachlesen' }) }).getByRole('link', { name: first }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(first);
   await page.getByRole('link', { name: measureTitle }).first().click();
+  await expect(page).toHaveURL(/\/ausgaben\/[^/]+\/massnahme\//);
+  await expect(page.getByText(`Sie lesen die Ausgabe „${first}“`)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(measureTitle);
   await expect(page.getByText(marker)).toHaveCount(0);
 

@@ -10,8 +10,8 @@ import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api/t
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+  // The admin layout already sends `cache-control: private, no-store`.
   const user = requireUser(event);
-  event.setHeaders({ 'cache-control': 'private, no-store' });
   return { tokens: await listApiTokens(await getDb(), user) };
 };
 
@@ -22,7 +22,6 @@ export const actions: Actions = {
     const name = String(form.get('name') ?? '');
     try {
       const { token, summary } = await createApiToken(await getDb(), user, { name });
-      event.setHeaders({ 'cache-control': 'private, no-store' });
       return { action: 'create' as const, token, name: summary.name };
     } catch (e) {
       const failure = actionFailure(e);
