@@ -30,3 +30,28 @@ export function sectionHref(catalogueSlug: string, nodeSlug: string): string {
 /** The diversity catalogue's alternative view by Dezernat and office. */
 export const ORGANISATION_VIEW = 'organisation';
 export const VIEW_PARAM = 'ansicht';
+
+/** A frozen edition of a catalogue (stable URL) and its measure pages. */
+export function editionHref(catalogueSlug: string, editionSlug: string): string {
+  return `${catalogueHref(catalogueSlug)}/ausgaben/${encodeURIComponent(editionSlug)}`;
+}
+
+export function editionMeasureHref(catalogueSlug: string, editionSlug: string, measureSlug: string): string {
+  return `${editionHref(catalogueSlug, editionSlug)}/massnahme/${encodeURIComponent(measureSlug)}`;
+}
+
+/** "Was ist neu": comparison of two editions (`bis` may be "aktuell", today's published state). */
+export function comparisonHref(catalogueSlug: string, from?: string, to?: string): string {
+  const query = from && to ? `?von=${encodeURIComponent(from)}&bis=${encodeURIComponent(to)}` : '';
+  return `${catalogueHref(catalogueSlug)}/vergleich${query}`;
+}
+
+/** Public page URLs the API links to (server-side presenters get them from here). */
+export const API_PATHS = {
+  catalogue: catalogueHref,
+  measure: measureHref,
+  edition: editionHref,
+  actor: actorHref,
+  targetGroup: targetGroupHref,
+  section: sectionHref,
+};

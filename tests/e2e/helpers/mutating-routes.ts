@@ -97,6 +97,18 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     allowed: [],
     refusedStatuses: [404],
   },
+  // --- editions -----------------------------------------------------------------------------
+  {
+    name: 'freeze an edition',
+    method: 'POST',
+    path: '/admin/ausgaben',
+    action: 'freeze',
+    form: (v) => ({ catalogueId: v.catalogueId!, label: `Matrix-Ausgabe ${v.unique}`, standDate: '2025-01-01', katalog: 'integrationskonzept' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.base()),
+    allowed: ['admin', 'redaktion'],
+  },
+  // Personal API tokens: every signed-in user may create their own.
+  { name: 'create an API token', method: 'POST', path: '/admin/api-schluessel', action: 'create', form: (v) => ({ name: `Matrix ${v.unique}` }), setup: async (ctx) => ({ unique: ctx.unique('t') }), allowed: SIGNED_IN },
   // --- measures, review, history, actors: appended by the editing work ---------------------
   // Each acts on throwaway records made by an editor in `setup` (see editingSetup below).
   {

@@ -13,6 +13,8 @@ export type AdminNavKey =
   | 'actors'
   | 'targetGroups'
   | 'structure'
+  | 'editions'
+  | 'apiTokens'
   | 'users'
   | 'audit';
 
@@ -33,6 +35,9 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'actors', href: '/admin/akteure', action: 'vocabulary.manage' },
   { key: 'targetGroups', href: '/admin/zielgruppen', action: 'vocabulary.manage' },
   { key: 'structure', href: '/admin/struktur', action: 'structure.edit' },
+  { key: 'editions', href: '/admin/ausgaben', action: 'edition.freeze' },
+  // Personal API tokens act with their owner's role: every signed-in user may have some.
+  { key: 'apiTokens', href: '/admin/api-schluessel', action: null },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];

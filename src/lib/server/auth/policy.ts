@@ -25,6 +25,7 @@ export type Action =
   | 'measure.archive' // archive and restore measures
   | 'measure.restoreRevision'
   | 'structure.edit' // nodes: Handlungsfelder, Leitziele, dimensions …
+  | 'edition.freeze' // freeze a catalogue's published state as an edition (Ausgabe)
   | 'vocabulary.manage' // actors, target groups, state code list
   | 'draft.read' // see unpublished content and change requests
   | 'history.read'
@@ -41,6 +42,7 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'measure.archive',
   'measure.restoreRevision',
   'structure.edit',
+  'edition.freeze',
   'vocabulary.manage',
   'draft.read',
   'history.read',

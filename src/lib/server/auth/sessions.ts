@@ -80,7 +80,8 @@ interface SessionRow {
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
-function parseIds(value: SessionRow['actor_ids']): string[] {
+/** Actor ids as json_agg returns them (an array, or JSON text on some drivers). */
+export function parseIds(value: string[] | string | null): string[] {
   if (!value) return [];
   if (Array.isArray(value)) return value.map(String);
   try {

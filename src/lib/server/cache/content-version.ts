@@ -1,6 +1,6 @@
 /**
  * The content version: a counter in `settings` that every change to published content
- * increments (database triggers, drizzle/0005_content_version.sql). This process keeps the
+ * increments (database triggers, drizzle/0006_content_version.sql). This process keeps the
  * current value in memory, so serving a cached page costs no query:
  * - NOTIFY vielfalt_content brings every committed change (this process's, on PostgreSQL also
  *   other instances' and the CLI's) — PGlite delivers it before the committing query returns;

@@ -101,7 +101,8 @@ export async function getCatalogueDetail(db: Db, slug: string, municipality = 'h
     db
       .select({ label: editions.label, stand: editions.stand, sourceFile: editions.sourceFile })
       .from(editions)
-      .where(eq(editions.catalogueId, catalogue.id))
+      // Editions of the source documents; frozen editions are listed by editions/ (own pages).
+      .where(and(eq(editions.catalogueId, catalogue.id), isNull(editions.frozenAt)))
       .orderBy(asc(editions.createdAt)),
     db
       .select()

@@ -82,7 +82,12 @@ export const catalogues = pgTable(
   ],
 );
 
-/** A frozen, printable snapshot of a catalogue ("3. Auflage, Stand August 2024"). */
+/**
+ * An edition of a catalogue ("3. Auflage, Stand August 2024"). Two kinds of rows: editions of
+ * the source documents, recorded by the importer (no snapshot), and editions frozen by Redaktion
+ * (`frozen_at` set): those carry the full published content in `snapshot` and are immutable —
+ * a trigger (drizzle/0005_editions_api_tokens.sql) refuses UPDATE and DELETE of frozen rows.
+ */
 export const editions = pgTable(
   'editions',
   {
@@ -95,11 +100,23 @@ export const editions = pgTable(
     /** Source document the edition was imported from, if any. */
     sourceFile: text('source_file'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
-    /** Full catalogue state at freezing time (null while the edition is the live one). */
+    /** Full catalogue state at freezing time (editions/content.ts: EditionContent). */
     snapshot: jsonb('snapshot'),
+    /** URL segment of a frozen edition: /kataloge/{catalogue}/ausgaben/{slug}. */
+    slug: text('slug'),
+    /** "Stand" as a date (frozen editions); `stand` keeps the printed wording. */
+    standDate: date('stand_date'),
+    foreword: text('foreword'),
+    note: text('note'),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }),
+    frozenBy: uuid('frozen_by').references((): AnyPgColumn => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('editions_catalogue_label_uq').on(t.catalogueId, t.label)],
+  (t) => [
+    uniqueIndex('editions_catalogue_label_uq').on(t.catalogueId, t.label),
+    uniqueIndex('editions_catalogue_slug_uq').on(t.catalogueId, t.slug),
+    check('editions_frozen_ck', sql`${t.frozenAt} is null or (${t.snapshot} is not null and ${t.slug} is not null)`),
+  ],
 );
 
 // ---------------------------------------------------------------------------
@@ -541,6 +558,28 @@ export const authTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('auth_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * Personal API tokens for the write endpoints of /api/v1: created by a user in the back office
+ * and shown once; only the sha256 is stored. A token acts with its owner's current role.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** First characters of the token, so the owner can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
 
 /** Fixed-window counters for rate limits (login per address, public forms per client). */

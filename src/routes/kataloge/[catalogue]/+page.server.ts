@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/web/kit';
 import { getOrganisationView, hasOrganisationUnits } from '$lib/server/catalogue/browse';
 import { getCatalogueDetail } from '$lib/server/catalogue/queries';
+import { listEditions } from '$lib/server/editions';
 import { ORGANISATION_VIEW, VIEW_PARAM } from '$lib/components/paths';
 import type { PageServerLoad } from './$types';
 
@@ -13,5 +14,5 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const hasOrganisation = hasOrganisationUnits(detail.tree);
   const organisation =
     hasOrganisation && url.searchParams.get(VIEW_PARAM) === ORGANISATION_VIEW ? await getOrganisationView(db, detail) : null;
-  return { detail, hasOrganisation, organisation };
+  return { detail, hasOrganisation, organisation, frozenEditions: await listEditions(db, detail.catalogue.id) };
 };
