@@ -9,6 +9,10 @@ import { queryRows, type Db } from '../db/connection';
 import { auditLog, users } from '../db/schema';
 import { recordAudit } from './audit';
 import { authorize, type SessionUser } from './policy';
+import { csvDocument } from '../util/csv';
+
+/** Kept here for callers of the audit log module; the writer lives in util/csv.ts. */
+export { csvField } from '../util/csv';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX = 100_000;
@@ -141,16 +145,6 @@ export async function auditFilterOptions(db: Db): Promise<{ actions: string[]; u
   return { actions: actions.map((a) => a.action), users: people };
 }
 
-/**
- * One CSV field: always quoted (quotes doubled), and a leading =, +, -, @, tab or CR is
- * neutralised with an apostrophe so spreadsheets do not run it as a formula.
- */
-export function csvField(value: unknown): string {
-  let text = value == null ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 const CSV_HEADER = ['Zeitpunkt', 'Aktion', 'Benutzer', 'Bezeichnung', 'Objekttyp', 'Objekt-ID', 'Details'];
 
 /** Local time as "2026-11-23 10:15:00" (Europe/Berlin). */
@@ -158,20 +152,12 @@ function localTime(date: Date): string {
   return date.toLocaleString('sv-SE', { timeZone: TIME_ZONE });
 }
 
-/**
- * CSV for Excel and LibreOffice: UTF-8 with BOM, semicolons (the separator German Excel
- * expects), CRLF line ends, every field quoted.
- */
+/** The audit rows as CSV (util/csv.ts: BOM, semicolons, formula-injection protection). */
 export function auditCsv(rows: AuditRow[]): string {
-  const lines = [CSV_HEADER.map(csvField).join(';')];
-  for (const r of rows) {
-    lines.push(
-      [localTime(r.at), r.action, r.userEmail ?? '', r.actorLabel ?? '', r.entityType ?? '', r.entityId ?? '', Object.keys(r.details ?? {}).length ? r.details : '']
-        .map(csvField)
-        .join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    CSV_HEADER,
+    rows.map((r) => [localTime(r.at), r.action, r.userEmail ?? '', r.actorLabel ?? '', r.entityType ?? '', r.entityId ?? '', Object.keys(r.details ?? {}).length ? r.details : '']),
+  );
 }
 
 /** The filtered log as CSV; the export is logged (`audit.export`) with its filter and size. */

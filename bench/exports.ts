@@ -1,0 +1,114 @@
+/**
+ * Export benchmark: `npm run bench -- exports [--measures 10000] [--keep-pdf DIR]`.
+ *
+ * 1. Herne's real documents are imported into a temporary PGlite database; the PDF of the
+ *    whole integration concept and of the whole diversity catalogue is rendered (time from the
+ *    database to the finished PDF, pages, size; target < 5 s each). The first render includes
+ *    starting the worker and loading the fonts, so it is reported separately.
+ * 2. A second database gets ~10,000 generated measures (the search bench's generator); the
+ *    CSV and XLSX export of all of them is timed (target < 2 s each).
+ * A benchmark, never a timed test.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, runMigrations, type Database, type Db } from '../src/lib/server/db';
+import { ensureMunicipality } from '../src/lib/server/catalogue/municipality';
+import { listCatalogues } from '../src/lib/server/catalogue/queries';
+import { parseSources } from '../src/lib/server/importers/pipeline';
+import { readSourceFile } from '../src/lib/server/importers/read-source';
+import { writeImportPlan } from '../src/lib/server/importers/plan/write';
+import type { ImportPlan } from '../src/lib/server/importers/plan/types';
+import { createTranslator } from '../src/lib/i18n';
+import { downloadCatalogue, type ExportFormat } from '../src/lib/server/exports/downloads';
+import { stopPdfWorker } from '../src/lib/server/exports/pdf/render';
+import { loadExportSelection } from '../src/lib/server/exports/measures';
+import { measuresCsv, measuresXlsx } from '../src/lib/server/exports/tabular/write';
+import { generatePlans } from './search';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const t = createTranslator('de');
+const origin = 'https://vielfalt.example';
+
+function arg(name: string): string | null {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
+}
+
+async function withDatabase<T>(plans: ImportPlan[], fn: (db: Db) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-bench-exports-'));
+  let database: Database | null = null;
+  try {
+    database = await openDatabase({ engine: 'pglite', dataDir: dir });
+    await runMigrations(database);
+    const started = performance.now();
+    await database.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const municipalityId = await ensureMunicipality(tx);
+      for (const plan of plans) await writeImportPlan(tx, plan, { municipalityId, comment: 'Benchmark' });
+    });
+    console.log(`  ${plans.reduce((n, p) => n + p.measures.length, 0)} Maßnahmen geschrieben in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return await fn(database.db);
+  } finally {
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function benchPdf() {
+  console.log('\nPDF der echten Kataloge (PGlite, Typst im Worker-Thread)');
+  const files = fs
+    .readdirSync(path.join(root, 'data/sources/herne'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readSourceFile(path.join(root, 'data/sources/herne', f)));
+  const { plans } = parseSources(files);
+  await withDatabase(plans, async (db) => {
+    const catalogues = (await listCatalogues(db)).filter((c) => c.kind !== 'vereinbarungen');
+    const keep = arg('keep-pdf');
+    for (const round of ['kalt', 'warm'] as const)
+      for (const c of catalogues) {
+        const started = performance.now();
+        const r = await downloadCatalogue(db, c.slug, 'pdf', { t, origin });
+        const ms = performance.now() - started;
+        if (r.status !== 'ok') throw new Error(`${c.slug}: ${r.status}`);
+        const d = r.download;
+        console.log(`  ${round.padEnd(4)} ${c.title.slice(0, 45).padEnd(45)} ${s(ms).padStart(7)}  ${String(d.pages).padStart(4)} Seiten  ${kb(d.body.length).padStart(7)}  ${d.measures} Maßnahmen  Ziel < 5 s: ${ms < 5000 ? 'erreicht' : 'verfehlt'}`);
+        if (keep && round === 'warm') {
+          fs.mkdirSync(keep, { recursive: true });
+          fs.writeFileSync(path.join(keep, `${c.slug}.pdf`), d.body);
+        }
+      }
+  });
+}
+
+async function benchTabular(total: number) {
+  console.log(`\nCSV/XLSX von ${total} generierten Maßnahmen (PGlite)`);
+  await withDatabase(generatePlans(total), async (db) => {
+    const ids = (await listCatalogues(db)).map((c) => c.id);
+    for (const format of ['csv', 'xlsx'] as ExportFormat[])
+      for (const round of ['kalt', 'warm']) {
+        const started = performance.now();
+        const selection = await loadExportSelection(db, { catalogueIds: ids });
+        const loaded = performance.now();
+        const ctx = { measureUrl: (m: { slug: string }) => `${origin}/m/${m.slug}` };
+        const body = format === 'csv' ? measuresCsv(selection, ctx) : await measuresXlsx(selection, ctx);
+        const done = performance.now();
+        const ms = done - started;
+        console.log(`  ${format.toUpperCase().padEnd(4)} ${round.padEnd(4)} ${selection.measures.length} Maßnahmen  ${s(ms).padStart(7)} (laden ${s(loaded - started)}, schreiben ${s(done - loaded)})  ${kb(body.length).padStart(8)}  Ziel < 2 s: ${ms < 2000 ? 'erreicht' : 'verfehlt'}`);
+      }
+  });
+}
+
+async function main() {
+  try {
+    await benchPdf();
+    await benchTabular(Number(arg('measures') ?? 10_000));
+  } finally {
+    await stopPdfWorker();
+  }
+}
+
+await main();
