@@ -24,6 +24,7 @@ export type Action =
   | 'measure.publish' // publish a change or a new measure, decide reviews
   | 'measure.archive' // archive and restore measures
   | 'measure.restoreRevision'
+  | 'measure.import' // update measures from an edited CSV/XLSX export (Redaktion, Administration)
   | 'structure.edit' // nodes: Handlungsfelder, Leitziele, dimensions …
   | 'vocabulary.manage' // actors, target groups, state code list
   | 'draft.read' // see unpublished content and change requests
@@ -40,6 +41,7 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'measure.publish',
   'measure.archive',
   'measure.restoreRevision',
+  'measure.import',
   'structure.edit',
   'vocabulary.manage',
   'draft.read',
