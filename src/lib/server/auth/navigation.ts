@@ -13,6 +13,7 @@ export type AdminNavKey =
   | 'actors'
   | 'targetGroups'
   | 'structure'
+  | 'import'
   | 'users'
   | 'audit';
 
@@ -33,6 +34,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'actors', href: '/admin/akteure', action: 'vocabulary.manage' },
   { key: 'targetGroups', href: '/admin/zielgruppen', action: 'vocabulary.manage' },
   { key: 'structure', href: '/admin/struktur', action: 'structure.edit' },
+  { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];

@@ -12,3 +12,8 @@ export function downloadHeaders(download: Download, format: ExportFormat): Recor
     'x-content-type-options': 'nosniff',
   };
 }
+
+/** The body as something `Response` accepts. */
+export function downloadBody(download: Download): string | Uint8Array<ArrayBuffer> {
+  return typeof download.body === 'string' ? download.body : new Uint8Array(download.body);
+}

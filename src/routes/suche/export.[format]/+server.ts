@@ -5,7 +5,7 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app/instance';
 import { downloadSearch, isExportFormat, MAX_EXPORT_MEASURES } from '$lib/server/exports/downloads';
-import { downloadHeaders } from '$lib/server/exports/response';
+import { downloadBody, downloadHeaders } from '$lib/server/exports/response';
 import { parseSearchParams } from '$lib/server/search';
 import { createTranslator } from '$lib/i18n';
 import type { RequestHandler } from './$types';
@@ -18,5 +18,5 @@ export const GET: RequestHandler = async ({ params, url }) => {
   const { db } = await getDatabase();
   const result = await downloadSearch(db, parsed.state, params.format, { t, origin: url.origin });
   if (result.status === 'tooMany') error(413, t('export.tooMany', { max: MAX_EXPORT_MEASURES }));
-  return new Response(result.download.body, { headers: downloadHeaders(result.download, params.format) });
+  return new Response(downloadBody(result.download), { headers: downloadHeaders(result.download, params.format) });
 };

@@ -5,7 +5,7 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app/instance';
 import { downloadCatalogue, isExportFormat } from '$lib/server/exports/downloads';
-import { downloadHeaders } from '$lib/server/exports/response';
+import { downloadBody, downloadHeaders } from '$lib/server/exports/response';
 import { createTranslator } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
@@ -19,5 +19,5 @@ export const GET: RequestHandler = async ({ params, url }) => {
     node: url.searchParams.get('knoten'),
   });
   if (result.status === 'notFound') error(404, result.what === 'catalogue' ? 'Katalog nicht gefunden' : 'Abschnitt nicht gefunden');
-  return new Response(result.download.body, { headers: downloadHeaders(result.download, params.format) });
+  return new Response(downloadBody(result.download), { headers: downloadHeaders(result.download, params.format) });
 };
