@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { outlineTitles, pdfString as text, pdfText } from '../../../../../tests/helpers/pdf';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
 import { createTranslator } from '../../../i18n';
 import { ensureMunicipality } from '../../catalogue/municipality';
@@ -19,35 +17,6 @@ import { renderPdf, stopPdfWorker } from './render';
 
 const t = createTranslator('de');
 const origin = 'https://vielfalt.example';
-
-/** pdftotext (poppler) output with whitespace and bidi control marks normalised. */
-function pdfText(pdf: Buffer): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-pdf-')), 'out.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-      .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2060]/g, '')
-      .replace(/\s+/g, ' ');
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
-}
-
-const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : null);
-
-/** Titles of the PDF outline (bookmarks), depth first. */
-function outlineTitles(doc: PDFDocument): { title: string; depth: number }[] {
-  const out: { title: string; depth: number }[] = [];
-  const walk = (first: PDFObject | undefined, depth: number) => {
-    for (let item = doc.context.lookupMaybe(first, PDFDict); item; item = doc.context.lookupMaybe(item.get(PDFName.of('Next')), PDFDict)) {
-      out.push({ title: text(item.get(PDFName.of('Title'))) ?? '', depth });
-      walk(item.get(PDFName.of('First')), depth + 1);
-    }
-  };
-  const outlines = doc.context.lookupMaybe(doc.catalog.get(PDFName.of('Outlines')), PDFDict);
-  walk(outlines?.get(PDFName.of('First')), 0);
-  return out;
-}
 
 describeEachEngine('PDF edition', (engine) => {
   let database: TestDatabase;
