@@ -1,5 +1,5 @@
 /**
- * Export benchmark: `npm run bench -- exports [--measures 10000] [--keep-pdf DIR]`.
+ * Export benchmark: `npm run bench -- exports [--only pdf|tabular] [--measures 10000] [--keep-pdf DIR] [--compare]`.
  *
  * 1. Herne's real documents are imported into a temporary PGlite database; the PDF of the
  *    whole integration concept and of the whole diversity catalogue is rendered (time from the
@@ -7,6 +7,8 @@
  *    starting the worker and loading the fonts, so it is reported separately.
  * 2. A second database gets ~10,000 generated measures (the search bench's generator); the
  *    CSV and XLSX export of all of them is timed (target < 2 s each).
+ * `--compare` also renders both catalogues with pdfkit (bench/pdfkit-spike.ts) and checks both
+ * engines on an Arabic paragraph and on the PDF structure (docs/exports.md).
  * A benchmark, never a timed test.
  */
 import fs from 'node:fs';
@@ -25,6 +27,12 @@ import { stopPdfWorker } from '../src/lib/server/exports/pdf/render';
 import { loadExportSelection } from '../src/lib/server/exports/measures';
 import { measuresCsv, measuresXlsx } from '../src/lib/server/exports/tabular/write';
 import { generatePlans } from './search';
+import { renderWithPdfkit } from './pdfkit-spike';
+import { getCatalogueDetail } from '../src/lib/server/catalogue/queries';
+import { cataloguePrintDocument, printText, type PrintDocument } from '../src/lib/server/exports/print-document';
+import { renderPdf } from '../src/lib/server/exports/pdf/render';
+import { pdfText } from '../tests/helpers/pdf';
+import { PDFDocument, PDFName } from 'pdf-lib';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const t = createTranslator('de');
@@ -81,7 +89,44 @@ async function benchPdf() {
           fs.writeFileSync(path.join(keep, `${c.slug}.pdf`), d.body);
         }
       }
+    if (process.argv.includes('--compare')) await compare(db, catalogues.map((c) => c.slug));
   });
+}
+
+const ARABIC = 'تقدم المدينة دروسا في اللغة الألمانية للآباء والأمهات في رياض الأطفال';
+
+async function structure(pdf: Buffer) {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const has = (key: string) => doc.catalog.get(PDFName.of(key)) !== undefined;
+  return `StructTreeRoot ${has('StructTreeRoot') ? 'ja' : 'nein'}, MarkInfo ${has('MarkInfo') ? 'ja' : 'nein'}, Lang ${has('Lang') ? 'ja' : 'nein'}, Outlines ${has('Outlines') ? 'ja' : 'nein'}`;
+}
+
+async function compare(db: Db, slugs: string[]) {
+  console.log('\nVergleich Typst / pdfkit (gleiches Druckdokument, warm)');
+  const fontDir = path.join(root, 'assets/fonts');
+  for (const slug of slugs) {
+    const detail = (await getCatalogueDetail(db, slug))!;
+    const selection = await loadExportSelection(db, { catalogueIds: [detail.catalogue.id] });
+    const document = cataloguePrintDocument(detail, selection, { t });
+    for (const engine of ['Typst', 'pdfkit'] as const) {
+      const started = performance.now();
+      const r = engine === 'Typst' ? await renderPdf(document) : await renderWithPdfkit(document, fontDir);
+      const ms = performance.now() - started;
+      console.log(`  ${slug.padEnd(28)} ${engine.padEnd(6)} ${s(ms).padStart(7)}  ${String(r.pages).padStart(4)} Seiten  ${kb(r.pdf.length).padStart(7)}  ${await structure(r.pdf)}`);
+    }
+  }
+  const arabicDoc: PrintDocument = {
+    lang: 'de', title: 'Arabisch', subtitle: null, publisher: null, stand: null, selection: null, foreword: null, generated: '', measureCount: 1,
+    labels: { publisher: 'Herausgeber', stand: 'Stand', toc: 'Inhaltsverzeichnis', foreword: 'Vorwort', page: 'Seite', pageOf: 'von', newMarker: 'neu', references: 'Querverweise', generated: 'Erstellt am' },
+    sections: [{ anchor: 'n-1', level: 1, heading: 'Handlungsfeld Test', body: printText(`${ARABIC}.`), measures: [], sections: [] }],
+  };
+  for (const engine of ['Typst', 'pdfkit'] as const) {
+    const r = engine === 'Typst' ? await renderPdf(arabicDoc) : await renderWithPdfkit(arabicDoc, fontDir);
+    const text = pdfText(r.pdf);
+    const reversed = ARABIC.split(' ').reverse().join(' ');
+    const verdict = text.includes(ARABIC) ? 'logische Reihenfolge' : text.includes(reversed) ? 'Wörter umgekehrt (visuelle Reihenfolge)' : 'nicht wiederzufinden';
+    console.log(`  Arabisch ${engine.padEnd(6)} pdftotext: ${verdict}`);
+  }
 }
 
 async function benchTabular(total: number) {
@@ -104,8 +149,9 @@ async function benchTabular(total: number) {
 
 async function main() {
   try {
-    await benchPdf();
-    await benchTabular(Number(arg('measures') ?? 10_000));
+    const only = arg('only');
+    if (only !== 'tabular') await benchPdf();
+    if (only !== 'pdf') await benchTabular(Number(arg('measures') ?? 10_000));
   } finally {
     await stopPdfWorker();
   }
