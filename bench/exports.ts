@@ -9,6 +9,7 @@
  *    CSV and XLSX export of all of them is timed (target < 2 s each).
  * `--compare` also renders both catalogues with pdfkit (bench/pdfkit-spike.ts) and checks both
  * engines on an Arabic paragraph and on the PDF structure (docs/exports.md).
+ * With DATABASE_URL set, the CSV/XLSX part runs on a temporary PostgreSQL database as well.
  * A benchmark, never a timed test.
  */
 import fs from 'node:fs';
@@ -43,23 +44,52 @@ function arg(name: string): string | null {
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
+async function fill(database: Database, plans: ImportPlan[]): Promise<void> {
+  await runMigrations(database);
+  const started = performance.now();
+  await database.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const municipalityId = await ensureMunicipality(tx);
+    for (const plan of plans) await writeImportPlan(tx, plan, { municipalityId, comment: 'Benchmark' });
+  });
+  console.log(`  ${plans.reduce((n, p) => n + p.measures.length, 0)} Maßnahmen geschrieben in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** A temporary PGlite directory, removed afterwards. */
 async function withDatabase<T>(plans: ImportPlan[], fn: (db: Db) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-bench-exports-'));
   let database: Database | null = null;
   try {
     database = await openDatabase({ engine: 'pglite', dataDir: dir });
-    await runMigrations(database);
-    const started = performance.now();
-    await database.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
-      const municipalityId = await ensureMunicipality(tx);
-      for (const plan of plans) await writeImportPlan(tx, plan, { municipalityId, comment: 'Benchmark' });
-    });
-    console.log(`  ${plans.reduce((n, p) => n + p.measures.length, 0)} Maßnahmen geschrieben in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await fill(database, plans);
     return await fn(database.db);
   } finally {
     await database?.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A temporary database on the PostgreSQL server of `url`, dropped afterwards. */
+async function withPostgres<T>(url: string, plans: ImportPlan[], fn: (db: Db) => Promise<T>): Promise<T> {
+  const { default: pg } = await import('pg');
+  const name = `vielfalt_bench_exports_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  let database: Database | null = null;
+  try {
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    database = await openDatabase({ engine: 'postgres', url: target.toString() });
+    await fill(database, plans);
+    return await fn(database.db);
+  } finally {
+    await database?.close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
   }
 }
 
@@ -129,22 +159,30 @@ async function compare(db: Db, slugs: string[]) {
   }
 }
 
+async function tabular(db: Db) {
+  const ids = (await listCatalogues(db)).map((c) => c.id);
+  for (const format of ['csv', 'xlsx'] as ExportFormat[])
+    for (const round of ['kalt', 'warm']) {
+      const started = performance.now();
+      const selection = await loadExportSelection(db, { catalogueIds: ids });
+      const loaded = performance.now();
+      const ctx = { measureUrl: (m: { slug: string }) => `${origin}/m/${m.slug}` };
+      const body = format === 'csv' ? measuresCsv(selection, ctx) : await measuresXlsx(selection, ctx);
+      const done = performance.now();
+      const ms = done - started;
+      console.log(`  ${format.toUpperCase().padEnd(4)} ${round.padEnd(4)} ${selection.measures.length} Maßnahmen  ${s(ms).padStart(7)} (laden ${s(loaded - started)}, schreiben ${s(done - loaded)})  ${kb(body.length).padStart(8)}  Ziel < 2 s: ${ms < 2000 ? 'erreicht' : 'verfehlt'}`);
+    }
+}
+
 async function benchTabular(total: number) {
+  const plans = generatePlans(total);
   console.log(`\nCSV/XLSX von ${total} generierten Maßnahmen (PGlite)`);
-  await withDatabase(generatePlans(total), async (db) => {
-    const ids = (await listCatalogues(db)).map((c) => c.id);
-    for (const format of ['csv', 'xlsx'] as ExportFormat[])
-      for (const round of ['kalt', 'warm']) {
-        const started = performance.now();
-        const selection = await loadExportSelection(db, { catalogueIds: ids });
-        const loaded = performance.now();
-        const ctx = { measureUrl: (m: { slug: string }) => `${origin}/m/${m.slug}` };
-        const body = format === 'csv' ? measuresCsv(selection, ctx) : await measuresXlsx(selection, ctx);
-        const done = performance.now();
-        const ms = done - started;
-        console.log(`  ${format.toUpperCase().padEnd(4)} ${round.padEnd(4)} ${selection.measures.length} Maßnahmen  ${s(ms).padStart(7)} (laden ${s(loaded - started)}, schreiben ${s(done - loaded)})  ${kb(body.length).padStart(8)}  Ziel < 2 s: ${ms < 2000 ? 'erreicht' : 'verfehlt'}`);
-      }
-  });
+  await withDatabase(plans, tabular);
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    console.log(`\nCSV/XLSX von ${total} generierten Maßnahmen (PostgreSQL)`);
+    await withPostgres(url, plans, tabular);
+  }
 }
 
 async function main() {

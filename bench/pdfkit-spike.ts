@@ -21,18 +21,18 @@ export async function renderWithPdfkit(d: PrintDocument, fontDir: string): Promi
 
   const para = (t: PrintText, size = 10) => {
     const rtl = t.dir === 'rtl';
-    doc.addStructure(doc.struct('P', () => doc.font(rtl ? 'arabic' : 'sans').fontSize(size).text(t.text, { align: rtl ? 'right' : 'left', features: rtl ? ['rtla'] : [] })));
+    doc.addStructure(doc.struct('P', {}, () => doc.font(rtl ? 'arabic' : 'sans').fontSize(size).text(t.text, { align: rtl ? 'right' : 'left', features: rtl ? ['rtla'] : [] })));
   };
   const heading = (level: number, text: string, dest?: string) => {
     const tag = `H${Math.min(level, 6)}` as 'H1';
     doc.addStructure(
-      doc.struct(tag, () => {
+      doc.struct(tag, {}, () => {
         if (dest) doc.addNamedDestination(dest);
         doc.font('bold').fontSize(18 - Math.min(level, 5) * 2).text(text);
       }),
     );
   };
-  doc.addStructure(doc.struct('H1', () => doc.font('bold').fontSize(24).text(d.title)));
+  doc.addStructure(doc.struct('H1', {}, () => doc.font('bold').fontSize(24).text(d.title)));
   if (d.publisher) para({ text: `${d.labels.publisher}: ${d.publisher}` });
   if (d.stand) para({ text: `${d.labels.stand}: ${d.stand}` });
 
@@ -42,7 +42,7 @@ export async function renderWithPdfkit(d: PrintDocument, fontDir: string): Promi
     if (m.description) para(m.description);
     for (const f of m.fields) para({ text: `${f.label}: ${f.value.text}`, dir: f.value.dir });
     for (const r of m.references)
-      doc.addStructure(doc.struct('Link', () => doc.font('sans').fontSize(10).text(r.text, r.anchor ? { goTo: r.anchor, underline: true } : {})));
+      doc.addStructure(doc.struct('Link', {}, () => doc.font('sans').fontSize(10).text(r.text, r.anchor ? { goTo: r.anchor, underline: true } : {})));
     para({ text: m.standLine }, 8);
   };
   const section = (s: PrintSection, parent: PDFKit.PDFOutline) => {
