@@ -3,12 +3,19 @@
  * bookmarks every Handlungsfeld; a CSV exported, edited and uploaded in the back office shows a
  * field-level preview and updates exactly the changed measure. Runs with and without JavaScript.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { PDFDocument } from 'pdf-lib';
 import { outlineTitles, pdfText } from '../helpers/pdf';
 import { loginAs } from './helpers/users';
 
 const CATALOGUE = '/kataloge/integrationskonzept';
+
+async function expectNoAxeViolations(page: Page) {
+  if (test.info().project.use.javaScriptEnabled === false) return;
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 test('catalogue download links: the PDF has every shown measure title and a bookmark per Handlungsfeld', async ({ page, request }) => {
   await page.goto(CATALOGUE);
@@ -16,6 +23,10 @@ test('catalogue download links: the PDF has every shown measure title and a book
   await expect(downloads.getByRole('link', { name: /PDF/ })).toHaveAttribute('href', `${CATALOGUE}/export.pdf`);
   await expect(downloads.getByRole('link', { name: /CSV/ })).toHaveAttribute('href', `${CATALOGUE}/export.csv`);
   await expect(downloads.getByRole('link', { name: /XLSX/ })).toHaveAttribute('href', `${CATALOGUE}/export.xlsx`);
+  // On paper the links are left out.
+  await page.emulateMedia({ media: 'print' });
+  await expect(downloads).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
 
   const titles = (await page.locator('.measure-list a[href*="/massnahme/"]').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim()).slice(0, 15);
   expect(titles.length).toBeGreaterThan(5);
@@ -74,6 +85,7 @@ test('edited CSV → preview of the changed field → confirm → measure update
   await expect(change).toHaveCount(1);
   await expect(change.getByRole('rowheader', { name: 'Status' })).toBeVisible();
   await expect(change.locator('ins')).toHaveText(marker);
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: '1 Änderungen übernehmen' }).click();
   await expect(page.getByText('1 Maßnahme wurde aktualisiert.')).toBeVisible();
 

@@ -123,7 +123,9 @@ function buildMeasure(m: ExportMeasure, number: string | null, printed: Set<stri
   const locale = o.locale ?? 'de';
   const fields: PrintField[] = [];
   const add = (label: string, value: string | null | undefined) => {
-    const text = optionalText(value);
+    // Some documents repeat the label in the cell ("Ziele: …"): print it once.
+    const repeated = value?.trimStart().toLocaleLowerCase('de-DE').startsWith(`${label.toLocaleLowerCase('de-DE')}:`);
+    const text = optionalText(repeated ? value!.trimStart().slice(label.length + 1).trimStart() : value);
     if (text) fields.push({ label, value: text });
   };
   add(t('measure.goals'), m.goals);
