@@ -20,8 +20,9 @@ export function measuresCsv(selection: ExportSelection, ctx: TabularContext): st
 const WIDTH: Record<string, number> = { ID: 38, Titel: 50, Beschreibung: 80, Ort: 30, Katalog: 30 };
 
 /**
- * XLSX through exceljs' streaming writer without shared strings: about four times faster
- * than building the workbook in memory (10,000 measures), and the file opens the same.
+ * XLSX through exceljs' streaming writer without shared strings and without a style table:
+ * about eight times less CPU than building the workbook in memory (10,000 measures). The
+ * header row is frozen and has a filter; columns have widths (neither needs styles).
  */
 export async function measuresXlsx(selection: ExportSelection, ctx: TabularContext & { sheetName?: string }): Promise<Buffer> {
   const full: ColumnContext = { ...ctx, nodes: selection.nodes };
@@ -32,7 +33,7 @@ export async function measuresXlsx(selection: ExportSelection, ctx: TabularConte
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
   workbook.creator = 'Vielfalt';
   const sheet = workbook.addWorksheet((ctx.sheetName ?? 'Maßnahmen').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({
@@ -40,7 +41,6 @@ export async function measuresXlsx(selection: ExportSelection, ctx: TabularConte
     key: c.header,
     width: WIDTH[c.header] ?? (c.kind === 'boolean' ? 12 : 24),
   }));
-  sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for (const m of selection.measures) sheet.addRow(rowOf(m, full)).commit();
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
