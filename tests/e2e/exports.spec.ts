@@ -46,6 +46,14 @@ test('catalogue download links: the PDF has every shown measure title and a book
   expect(handlungsfelder.length).toBeGreaterThan(3);
   const top = outlineTitles(await PDFDocument.load(pdf, { updateMetadata: false })).filter((o) => o.depth === 0).map((o) => o.title);
   for (const hf of handlungsfelder) expect(top.some((t) => t.endsWith(hf)), `${hf} in ${top.join(' | ')}`).toBe(true);
+
+  // Each Handlungsfeld alone: its own PDF with only that Handlungsfeld in the outline.
+  const sectionLink = page.getByRole('link', { name: `„${handlungsfelder[1]}“ als PDF herunterladen` });
+  const sectionHref = (await sectionLink.getAttribute('href'))!;
+  expect(sectionHref).toMatch(/\/export\.pdf\?knoten=/);
+  const sectionPdf = await (await request.get(sectionHref)).body();
+  const sectionTop = outlineTitles(await PDFDocument.load(sectionPdf, { updateMetadata: false })).filter((o) => o.depth === 0).map((o) => o.title);
+  expect(sectionTop.filter((t) => t.startsWith('Handlungsfeld'))).toEqual([expect.stringContaining(handlungsfelder[1]!)]);
 });
 
 test('search results can be downloaded with the same filters', async ({ page, request }) => {
