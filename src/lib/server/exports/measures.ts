@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
 import type { NodeType } from '../db/schema';
+import type { MeasureDetail } from '../catalogue/read-models';
 import { groupBy } from '../util/collections';
 
 export type ExportScope = { catalogueIds: string[] } | { measureIds: string[] };
@@ -20,28 +21,16 @@ export interface ExportNode {
   slug: string;
 }
 
-export interface ExportMeasure {
-  id: string;
-  slug: string;
+/** The detail page's fields of a measure, plus what a table row and the print need. */
+export interface ExportMeasure
+  extends Pick<
+    MeasureDetail,
+    | 'id' | 'slug' | 'number' | 'title' | 'description' | 'goals' | 'targetGroupText' | 'statusText' | 'state' | 'remarks'
+    | 'responsibleText' | 'directionInward' | 'directionOutward' | 'isNew' | 'isGap' | 'lastReviewedAt' | 'updatedAt'
+  > {
   version: number;
   catalogue: { id: string; slug: string; title: string };
-  number: string | null;
-  title: string;
-  description: string;
-  goals: string | null;
-  targetGroupText: string | null;
-  statusText: string | null;
-  state: { code: string; label: string };
-  remarks: string | null;
-  responsibleText: string | null;
-  directionInward: boolean;
-  directionOutward: boolean;
-  isNew: boolean;
-  isGap: boolean;
   extra: Record<string, unknown>;
-  lastReviewedAt: string | null;
-  /** ISO timestamp of the last change ("Stand"). */
-  updatedAt: string;
   source: { file: string; line: number; document: string | null } | null;
   parentId: string | null;
   /** Placements, primary first: node and the number as printed there. */
