@@ -147,9 +147,10 @@ async function compare(db: Db, slugs: string[]) {
     const document = cataloguePrintDocument(detail, selection, { t });
     for (const engine of ['Typst', 'pdfkit'] as const) {
       const started = performance.now();
+      const cpu0 = process.cpuUsage();
       const r = engine === 'Typst' ? await renderPdf(document) : await renderWithPdfkit(document, fontDir);
       const ms = performance.now() - started;
-      console.log(`  ${slug.padEnd(28)} ${engine.padEnd(6)} ${s(ms).padStart(7)}  ${String(r.pages).padStart(4)} Seiten  ${kb(r.pdf.length).padStart(7)}  ${await structure(r.pdf)}`);
+      console.log(`  ${slug.padEnd(28)} ${engine.padEnd(6)} ${s(ms).padStart(7)}  CPU ${cpuSeconds(cpu0)}  ${String(r.pages).padStart(4)} Seiten  ${kb(r.pdf.length).padStart(7)}  ${await structure(r.pdf)}`);
     }
   }
   const arabicDoc: PrintDocument = {
