@@ -14,7 +14,7 @@ import { seedUsers, uniqueEmail, PASSWORD, type RoleName } from './users';
 export type MatrixRole = RoleName | 'anonymous';
 
 /** A measures table with the key columns only and no rows, base64 as /admin/import carries it. */
-const EMPTY_TABLE = Buffer.from('\uFEFF"ID";"Version"\r\n').toString('base64');
+const EMPTY_TABLE = Buffer.from('\uFEFF"ID";"Version"\r\n').toString('base64url');
 export const MATRIX_ROLES: readonly MatrixRole[] = ['admin', 'redaktion', 'beitragende', 'lesend', 'anonymous'];
 
 export interface MatrixContext {

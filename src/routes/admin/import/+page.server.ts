@@ -22,7 +22,7 @@ async function fileBytes(form: FormData): Promise<Uint8Array | null> {
   const upload = form.get('datei');
   if (upload instanceof File && upload.size > 0) return new Uint8Array(await upload.arrayBuffer());
   const carried = form.get('inhalt');
-  if (typeof carried === 'string' && carried) return new Uint8Array(Buffer.from(carried, 'base64'));
+  if (typeof carried === 'string' && carried) return new Uint8Array(Buffer.from(carried, 'base64url'));
   return null;
 }
 
@@ -33,11 +33,11 @@ export const actions: Actions = {
     const comment = String(form.get('kommentar') ?? '');
     const bytes = await fileBytes(form);
     if (!bytes) return fail(400, { step: 'upload' as const, comment, message: 'noFile' as const });
-    if (bytes.length > MAX_TABLE_BYTES) return fail(413, { step: 'upload' as const, comment, readError: 'Die Datei ist zu groß (höchstens 20 MB).' });
+    if (bytes.length > MAX_TABLE_BYTES) return fail(413, { step: 'upload' as const, comment, readError: 'Die Datei ist zu groß (höchstens 5 MB).' });
     try {
       const table = await readTable(bytes);
       const preview = await guard(event, async () => previewTableImport(await getDb(), user, table));
-      return { step: 'preview' as const, comment, preview, content: Buffer.from(bytes).toString('base64') };
+      return { step: 'preview' as const, comment, preview, content: Buffer.from(bytes).toString('base64url') };
     } catch (e) {
       if (e instanceof TableReadError) return fail(400, { step: 'upload' as const, comment, readError: e.message });
       throw e;
@@ -53,7 +53,7 @@ export const actions: Actions = {
       const table = await readTable(bytes);
       const result = await guard(event, async () => applyTableImport(await getDb(), user, table, { comment }));
       if (result.status === 'rejected')
-        return fail(409, { step: 'preview' as const, comment, preview: result.preview, content: Buffer.from(bytes).toString('base64') });
+        return fail(409, { step: 'preview' as const, comment, preview: result.preview, content: Buffer.from(bytes).toString('base64url') });
       return { step: 'done' as const, comment: '', updated: result.updated, preview: result.preview };
     } catch (e) {
       if (e instanceof TableReadError) return fail(400, { step: 'upload' as const, comment, readError: e.message });

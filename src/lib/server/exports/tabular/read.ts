@@ -22,14 +22,18 @@ export class TableReadError extends Error {
   }
 }
 
-/** Largest accepted upload (a 10,000-measure CSV is ~13 MB). */
-export const MAX_TABLE_BYTES = 20 * 1024 * 1024;
+/**
+ * Largest accepted upload: the confirm step posts the file back (base64), which must stay
+ * under the server's BODY_SIZE_LIMIT (10 MB in scripts/start.js). Herne's largest catalogue
+ * exports to well under 1 MB.
+ */
+export const MAX_TABLE_BYTES = 5 * 1024 * 1024;
 
 const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": a ZIP container
 
 export async function readTable(bytes: Uint8Array): Promise<Table> {
   if (!bytes.length) throw new TableReadError('Die Datei ist leer.');
-  if (bytes.length > MAX_TABLE_BYTES) throw new TableReadError('Die Datei ist zu groß (höchstens 20 MB).');
+  if (bytes.length > MAX_TABLE_BYTES) throw new TableReadError('Die Datei ist zu groß (höchstens 5 MB).');
   return isXlsx(bytes) ? readXlsx(bytes) : readCsvBytes(bytes);
 }
 
