@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/web/kit';
 import { measureHref, SEARCH_PATH } from '$lib/components/paths';
 import { parseSearchParams, searchMeasures } from '$lib/server/search';
+import { toQueryString } from '$lib/server/search/params';
 import { buildSearchView } from '$lib/server/search/view';
 import type { PageServerLoad } from './$types';
 
@@ -13,5 +14,9 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
   const db = await getDb();
   const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref });
   setHeaders({ 'cache-control': 'no-cache' });
-  return { view: buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors) };
+  return {
+    view: buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors),
+    // The downloads take the same parameters, without the page (they hold every page).
+    exportQuery: toQueryString(parsed.state).replace(/^\?/, ''),
+  };
 };

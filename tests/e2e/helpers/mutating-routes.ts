@@ -12,6 +12,9 @@ import type { APIRequestContext } from '@playwright/test';
 import { seedUsers, uniqueEmail, PASSWORD, type RoleName } from './users';
 
 export type MatrixRole = RoleName | 'anonymous';
+
+/** A measures table with the key columns only and no rows, base64 as /admin/import carries it. */
+const EMPTY_TABLE = Buffer.from('\uFEFF"ID";"Version"\r\n').toString('base64url');
 export const MATRIX_ROLES: readonly MatrixRole[] = ['admin', 'redaktion', 'beitragende', 'lesend', 'anonymous'];
 
 export interface MatrixContext {
@@ -88,6 +91,9 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
   { name: 'create a password link', method: 'POST', path: (v) => `/admin/benutzer/${v.userId}`, action: 'link', setup: throwawayUser, allowed: ['admin'] },
   // Not a change of content, but it writes the audit log (audit.export).
   { name: 'export the audit log', method: 'GET', path: '/admin/protokoll.csv', allowed: ['admin'] },
+  // Table import: a header-only CSV (valid, changes nothing), carried as the preview carries it.
+  { name: 'preview a table import', method: 'POST', path: '/admin/import', action: 'vorschau', form: { inhalt: EMPTY_TABLE }, allowed: ['admin', 'redaktion'] },
+  { name: 'apply a table import', method: 'POST', path: '/admin/import', action: 'uebernehmen', form: { inhalt: EMPTY_TABLE }, allowed: ['admin', 'redaktion'] },
   // Closed once any account exists: 404 for everyone.
   {
     name: 'first-admin set-up (closed)',

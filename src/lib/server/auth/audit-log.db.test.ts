@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
 import { auditLog } from '../db/schema';
 import { recordAudit } from './audit';
-import { csvField } from '../exports/tabular/csv';
+import { csvField } from '../util/csv';
 import { auditCsv, auditQueryString, exportAudit, listAudit, parseAuditQuery } from './audit-log';
 import { ForbiddenError } from './policy';
 import { makeUser } from './test-fixtures';

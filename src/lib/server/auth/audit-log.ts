@@ -9,7 +9,10 @@ import { queryRows, type Db } from '../db/connection';
 import { auditLog, users } from '../db/schema';
 import { recordAudit } from './audit';
 import { authorize, type SessionUser } from './policy';
-import { toCsv } from '../exports/tabular/csv';
+import { csvDocument } from '../util/csv';
+
+/** Kept here for callers of the audit log module; the writer lives in util/csv.ts. */
+export { csvField } from '../util/csv';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX = 100_000;
@@ -149,19 +152,11 @@ function localTime(date: Date): string {
   return date.toLocaleString('sv-SE', { timeZone: TIME_ZONE });
 }
 
-/** The log in the project's spreadsheet CSV dialect (UTF-8 with BOM, semicolons, formula guard). */
+/** The audit rows as CSV (util/csv.ts: BOM, semicolons, formula-injection protection). */
 export function auditCsv(rows: AuditRow[]): string {
-  return toCsv(
+  return csvDocument(
     CSV_HEADER,
-    rows.map((r) => [
-      localTime(r.at),
-      r.action,
-      r.userEmail ?? '',
-      r.actorLabel ?? '',
-      r.entityType ?? '',
-      r.entityId ?? '',
-      Object.keys(r.details ?? {}).length ? r.details : '',
-    ]),
+    rows.map((r) => [localTime(r.at), r.action, r.userEmail ?? '', r.actorLabel ?? '', r.entityType ?? '', r.entityId ?? '', Object.keys(r.details ?? {}).length ? r.details : '']),
   );
 }
 

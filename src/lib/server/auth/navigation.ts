@@ -15,6 +15,7 @@ export type AdminNavKey =
   | 'structure'
   | 'editions'
   | 'apiTokens'
+  | 'import'
   | 'users'
   | 'audit';
 
@@ -38,6 +39,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'editions', href: '/admin/ausgaben', action: 'edition.freeze' },
   // Personal API tokens act with their owner's role: every signed-in user may have some.
   { key: 'apiTokens', href: '/admin/api-schluessel', action: null },
+  { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];

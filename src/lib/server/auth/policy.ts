@@ -24,6 +24,7 @@ export type Action =
   | 'measure.publish' // publish a change or a new measure, decide reviews
   | 'measure.archive' // archive and restore measures
   | 'measure.restoreRevision'
+  | 'measure.import' // update measures from an edited CSV/XLSX export (Redaktion, Administration)
   | 'structure.edit' // nodes: Handlungsfelder, Leitziele, dimensions …
   | 'edition.freeze' // freeze a catalogue's published state as an edition (Ausgabe)
   | 'vocabulary.manage' // actors, target groups, state code list
@@ -41,6 +42,7 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'measure.publish',
   'measure.archive',
   'measure.restoreRevision',
+  'measure.import',
   'structure.edit',
   'edition.freeze',
   'vocabulary.manage',

@@ -10,7 +10,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { measureHref, actorHref, catalogueHref } from '../../components/paths';
-import { toCsv } from '../exports/tabular/csv';
+import { plainCsvDocument } from '../util/csv';
 import { sha256 } from '../text/hash';
 import type { OpenDataSet, OpenMeasure } from './model';
 import { LICENCE } from './profile';
@@ -258,7 +258,7 @@ export function hsdsZip(data: OpenDataSet, origin: string): Uint8Array<ArrayBuff
   for (const table of Object.keys(HSDS_COLUMNS) as HsdsTable[]) {
     const columns = HSDS_COLUMNS[table];
     const rows = (tables[table] as Record<string, string | null>[]).map((r) => columns.map((c) => r[c]));
-    files[`${table}.csv`] = strToU8(toCsv(columns, rows, 'rfc4180'));
+    files[`${table}.csv`] = strToU8(plainCsvDocument(columns, rows));
   }
   // Fixed timestamps: the same data gives the same bytes (ETag-friendly).
   // ZIP dates start in 1980.
