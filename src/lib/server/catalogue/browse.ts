@@ -169,8 +169,9 @@ function groupByCatalogue<T extends { isGap: boolean }>(rows: { row: ListRow; en
 
 /**
  * Actors with the number of published measures (without gaps) they are responsible for or
- * involved in, alphabetically. Actors without any published measure are listed only when they
- * have a visible contact. `query` filters by name or short alias (accents and case ignored).
+ * involved in, alphabetically. Actors without any published measure are not listed (their page,
+ * with its contacts, stays reachable). `query` filters by name or short alias (accents and case
+ * ignored).
  */
 export async function listActors(
   db: Db,
@@ -195,7 +196,6 @@ export async function listActors(
     where a.municipality_id = ${mid} ${filter}
     group by a.id
     having count(distinct m.id) > 0
-      or exists (select 1 from contacts ct where ct.actor_id = a.id and ct.visible)
   `)) as unknown as {
     rows: { id: string; slug: string; name: string; kind: ActorSummary['kind']; measure_count: number; responsible_count: number }[];
   };

@@ -33,6 +33,42 @@ describe('splitTargetGroups', () => {
   });
 });
 
+describe('splitTargetGroups: only lists are split', () => {
+  const names = (text: string) => splitTargetGroups(text).map((g) => g.name);
+  it('keeps a relative clause with the group it describes', () => {
+    expect(names('Väter mit und ohne Migrationshintergrund, deren Kinder die Grundschule besuchen')).toEqual([
+      'Väter mit und ohne Migrationshintergrund',
+    ]);
+    expect(
+      names('Alle Interessierten, die sich im Rahmen der Berufsorientierung, aber auch generell über neue Berufe, Ausbildungsmöglichkeiten usw. informieren möchten.'),
+    ).toEqual(['Alle Interessierten']);
+  });
+  it('reads lower-case bullets as the continuation of the line before', () => {
+    expect(names('Mitarbeiter/Innen\n- der Stadtverwaltung Herne,\n- der Schulen und\n- der Kindertagesstätten,\ndie mit Migranten kommunizieren müssen.')).toEqual([
+      'Mitarbeiter/Innen',
+    ]);
+    expect(names('- Lehrer*innen, welche diese Schüler*innen unterrichten\n- Eltern')).toEqual(['Lehrer*innen', 'Eltern']);
+  });
+  it('unwraps a group in parentheses and keeps commas inside parentheses', () => {
+    expect(names('Neu zugewanderte Kinder und Jugendliche, Schulen, (neu zugezogene Erwachsene)')).toEqual([
+      'Neu zugewanderte Kinder und Jugendliche',
+      'Schulen',
+      'Neu zugezogene Erwachsene',
+    ]);
+    expect(names('Multiplikatoren/-innen (Schule, Eltern), (werdende) Eltern')).toEqual(['Multiplikatoren/-innen (Schule, Eltern)', '(werdende) Eltern']);
+  });
+  it('drops focus particles and later explanatory sentences, keeps the printed wording', () => {
+    expect(splitTargetGroups('Wohnungswirtschaft, private Bauherren; mittelbar Mieter/-innen')).toEqual([
+      { name: 'Wohnungswirtschaft', wording: 'Wohnungswirtschaft' },
+      { name: 'Private Bauherren', wording: 'private Bauherren' },
+      { name: 'Mieter/-innen', wording: 'mittelbar Mieter/-innen' },
+    ]);
+    expect(names('KiTas, die viele Kinder besuchen. Dies gilt besonders für Familien')).toEqual(['KiTas']);
+    expect(names('Schüler/-innen der 4. Klassen an der o.g. Grundschule')).toEqual(['Schüler/-innen der 4. Klassen an der o.g. Grundschule']);
+    expect(names('Väter mit Migrationshintergrund\nÖffnung einer Gruppe für alle Väter')).toEqual(['Väter mit Migrationshintergrund']);
+  });
+});
+
 describe('titleFromText', () => {
   it('takes the first sentence', () => {
     expect(titleFromText('Die Kammern werben. Weitere Sätze folgen.')).toBe('Die Kammern werben.');

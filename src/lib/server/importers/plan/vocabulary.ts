@@ -16,29 +16,7 @@ export function stateFromStatusText(status: string | null | undefined): string {
   return 'unbekannt';
 }
 
-const MAX_GROUP_LENGTH = 60;
-
-/**
- * Splits a Zielgruppe cell into target groups for the vocabulary: on commas, semicolons, line
- * breaks and bullets, never on "und" ("Jugendliche und deren Eltern" is one group). Long
- * explanatory phrases are not vocabulary and are left to the printed wording.
- */
-export function splitTargetGroups(text: string | null | undefined): { name: string; wording: string }[] {
-  if (!text) return [];
-  const seen = new Set<string>();
-  const result: { name: string; wording: string }[] = [];
-  for (const raw of text.split(/[,;\n]|\s-\s|^-\s/m)) {
-    const wording = raw.replace(/^[-•*]\s*/, '').replace(/\s+/g, ' ').trim().replace(/[.:]$/, '');
-    if (wording.length < 3 || wording.length > MAX_GROUP_LENGTH) continue;
-    if (/^(z\.\s?b|u\.\s?a|etc|usw)\b/i.test(wording)) continue;
-    const name = wording.charAt(0).toUpperCase() + wording.slice(1);
-    const key = name.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push({ name, wording });
-  }
-  return result;
-}
+export { splitTargetGroups } from './target-groups';
 
 /** Abbreviations whose period does not end a sentence ("z.B.", "u.a.", "ca." …). */
 const ABBREVIATION = /(?:^|[\s(])(?:z\.\s?B|u\.\s?a|d\.\s?h|i\.\s?d\.\s?R|o\.\s?g|u\.\s?U|bzw|ggf|ca|Nr|etc|inkl|evtl|usw|vgl|sog|Abs|Std|Tel|bspw|max|min|mind|ff?|[A-ZÄÖÜa-zäöü])$/;
