@@ -12,6 +12,7 @@ import type { ImportPlan } from './plan/types';
 import { ImportError, type ImportWarning, type ParsedCatalogue, type SourceFile } from './types';
 import { summarisePlan, type PlanSummary } from './summary';
 import { unifyPlanActors } from './actors/unify';
+import { stateWarnings } from './plan/state-report';
 
 export interface ParsedSources {
   files: { name: string; kind: CatalogueKind; sha256: string }[];
@@ -72,6 +73,7 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
     warnings.push(...result.warnings);
     plans.push(...result.catalogues.map((c) => kind.toPlan(c)));
   }
+  warnings.push(...stateWarnings(plans));
   // One actor vocabulary across the documents of this import.
   return { files: fileInfo, skipped, catalogues, plans: unifyPlanActors(plans), warnings };
 }

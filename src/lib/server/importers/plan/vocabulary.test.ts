@@ -9,6 +9,18 @@ describe('stateFromStatusText', () => {
     ['Die Maßnahme ist in Planung.', 'geplant'],
     ['Das Angebot wurde erfolgreich umgesetzt.', 'umgesetzt'],
     ['Die Kurse laufen', 'unbekannt'],
+    ['Zeitraum 01.05.2018 – 31.08.2019 - Maßnahme ist beendet; Neustart: 26.08.2019- 08.11.2020 (dritter Durchlauf)', 'laufend'],
+    ['Innerhalb des Projektes ist der zweite Meilenstein für die Bibliotheken beendet.', 'unbekannt'],
+    ['Laufender Prozess', 'laufend'],
+    ['Befristet bis zum 31.12.2019', 'laufend'],
+    ['Diese Maßnahme stellt ein unbefristetes Angebot dar.', 'dauerhaft'],
+    ['Regelaufgabe', 'dauerhaft'],
+    ['Das Projekt wurde in 2019 durchgeführt.', 'umgesetzt'],
+    ['Das Angebot wurde in 2019 durchgeführt; eine Fortführung für 2020 ist geplant.', 'geplant'],
+    ['Bestimmte Maßnahmen werden im Laufe des Jahres 2020 begonnen: Ferienprogramme an Schulen', 'geplant'],
+    ['Das wöchentliche Gruppenangebot hat von Mai bis September 2019 an der Jugendkunstschule Wanne-Eickel e.V. stattgefunden.', 'umgesetzt'],
+    ['Seit 2017', 'laufend'],
+    ['Aus terminlichen Gründen wurde die Maßnahme verschoben.', 'unbekannt'],
     ['', 'unbekannt'],
   ])('%s → %s', (text, state) => {
     expect(stateFromStatusText(text)).toBe(state);
