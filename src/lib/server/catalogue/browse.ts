@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { findMunicipalityId } from './municipality';
 import { responsibleNames } from './responsible';
+import { COUNTED_MEASURE_SQL } from './counting';
 import {
   actorAliases,
   actors,
@@ -403,8 +404,7 @@ async function topSections(db: Db, mid: string): Promise<(SectionEntry & { type:
     join catalogues c on c.id = top.catalogue_id
     join below b on b.top_id = top.id
     left join measure_nodes mn on mn.node_id = b.id
-    left join measures m on m.id = mn.measure_id and m.workflow_state = 'veroeffentlicht' and not m.is_gap
-      and m.parent_measure_id is null
+    left join measures m on m.id = mn.measure_id and ${COUNTED_MEASURE_SQL}
     group by top.id, c.id
     order by c.position, c.title, top.position
   `)) as unknown as {
