@@ -263,7 +263,7 @@ export function canonicalActor(name: string): { name: string; alias: string | nu
 
 const SEP = '\u0001';
 
-function escapeRegex(s: string): string {
+export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

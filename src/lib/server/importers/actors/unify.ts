@@ -10,7 +10,7 @@
  */
 import type { ImportPlan, PlannedActorLink } from '../plan/types';
 import { AKTEUR_ALIASE } from '../vereinbarungen/actor-aliases';
-import { ACTORS, canonicalActor } from './actors';
+import { ACTORS, canonicalActor, escapeRegex } from './actors';
 
 /** Names that stand for "everyone involved", not for an actor one could contact. */
 const PSEUDO_ACTOR = /^(?:alle|weitere[nr]?|genannten|beteiligten|mitwirkenden|sonstigen?)\s|^(?:netzwerkpartner(?:\/-innen|innen)?|multiplikatoren(?:\/-innen)?)$/i;
@@ -20,10 +20,6 @@ export function isPseudoActor(name: string): boolean {
 }
 
 const sharedName = (name: string) => canonicalActor(name).name;
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Actor names worth finding in running text: the curated tables (not their groups such as
