@@ -162,6 +162,8 @@ test('measure detail: related measures, linked actors and groups, source, print 
   await expect(page.locator('dd a[href^="/akteure/"]').first()).toBeVisible();
   await expect(page.locator('dd a[href^="/zielgruppen/"]').first()).toBeVisible();
   await expect(page.getByText('Stand Oktober 2019', { exact: true })).toBeVisible();
+  // Imported text is as current as its document, not as the day of the import.
+  await expect(page.locator('dt:text-is("Stand") + dd')).toHaveText('Oktober 2019 (Wortlaut des Quelldokuments)');
   await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Druckansicht' }).click();
@@ -172,6 +174,19 @@ test('measure detail: related measures, linked actors and groups, source, print 
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Zurück zur Maßnahme' }).click();
   await expect(page).toHaveURL(new RegExp(`${CROSS_REFERENCED}$`));
+});
+
+test('counts agree: catalogue page, search facets; task areas listed under their measure (issue 19)', async ({ page }) => {
+  await page.goto('/kataloge/vereinbarungen-neuzugewanderte');
+  await expect(page.getByText('50 Maßnahmen').first()).toBeVisible();
+  const schnittstellen = page.locator('.measure-item', { has: page.locator('a', { hasText: 'Maßnahme 4.1.2:' }) }).first();
+  await expect(schnittstellen.locator('.measure-list--nested > li')).toHaveCount(7);
+  await page.goto('/suche');
+  const facet = page.getByRole('group', { name: 'Katalog' });
+  await expect(facet.locator('label', { hasText: 'Integration von Neuzugewanderten' })).toContainText('50');
+  await expect(facet.locator('label', { hasText: 'Gesamtstädtisches Integrationskonzept' })).toContainText('165');
+  await page.goto('/kataloge/integrationskonzept');
+  await expect(page.getByText('165 Maßnahmen').first()).toBeVisible();
 });
 
 test('unknown actors and target groups get the 404 page', async ({ page }) => {

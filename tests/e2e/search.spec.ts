@@ -46,6 +46,14 @@ test('typo → suggestion → two filters → detail page, accessible', async ({
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Integrationskurse');
 });
 
+test('"Lücke" lists the gaps; "Sprachkurs" also finds the Integrationskurse (issue 19)', async ({ page }) => {
+  await page.goto('/suche?q=L%C3%BCcke');
+  await expect(page.locator('p.search-status')).toContainText(/5 Maßnahmen? für „Lücke“ gefunden/);
+  await expect(page.getByText('Meinten Sie')).toHaveCount(0);
+  await page.goto('/suche?q=Sprachkurs');
+  await expect(page.getByRole('link', { name: /Integrationskurse \/ Jugendintegrationskurse/ })).toBeVisible();
+});
+
 test('removing a filter and paging are plain links', async ({ page }) => {
   await page.goto('/suche?q=Beratung&katalog=diversity-massnahmenkatalog');
   await expect(page.locator('p.search-status')).toContainText(/Maßnahmen für „Beratung“ gefunden/);

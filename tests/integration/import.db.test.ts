@@ -5,13 +5,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../helpers/db';
 import { ROOT } from '../helpers/cli';
 import { queryRows } from '../../src/lib/server/db';
 import { importSources } from '../../src/lib/server/importers/pipeline';
 import { decodeSource, readSourceFile } from '../../src/lib/server/importers/read-source';
 import { ImportError, type SourceFile } from '../../src/lib/server/importers/types';
+import { getCatalogueDetail, getMeasureDetail, listCatalogues } from '../../src/lib/server/catalogue/queries';
+import { getHomeEntryPoints, listActors } from '../../src/lib/server/catalogue/browse';
+import type { MeasureSummary, TreeNode } from '../../src/lib/server/catalogue/read-models';
+import { parseSearchParams, searchMeasures } from '../../src/lib/server/search';
+import { measures } from '../../src/lib/server/db/schema';
+import { recordRevisions } from '../../src/lib/server/revisions/record';
 
 const SOURCES = path.join(ROOT, 'data', 'sources', 'herne');
 const FILES = ['000_3e59e29afaedd339.txt', '004_7af2113a3dd62404.txt', '001_f19880d6793d593d.txt', '003_bbd5bb4a4c8190b2.txt'];
@@ -65,6 +71,52 @@ describeEachEngine('importing Herne’s documents', (engine) => {
             group by mn.measure_id having count(distinct split_part(n.import_key, '/', 1)) > 1) x`,
     );
     expect(multi!.n).toBe(1);
+  });
+
+  it('counts measures by one rule: home page, catalogue list and search facets agree (issue 19)', async () => {
+    const catalogues = Object.fromEntries((await listCatalogues(database.db)).map((c) => [c.slug, c.measureCount]));
+    expect(catalogues).toEqual({ integrationskonzept: 165, 'diversity-massnahmenkatalog': 84, 'vereinbarungen-neuzugewanderte': 50 });
+    const search = await searchMeasures(database.db, parseSearchParams(new URLSearchParams()).state);
+    expect(Object.fromEntries(search.facets.katalog.map((f) => [f.value, f.count]))).toEqual(catalogues);
+    expect(search.total).toBe(165 + 84 + 50);
+    const home = await getHomeEntryPoints(database.db);
+    expect(home.handlungsfelder.reduce((sum, s) => sum + s.measureCount, 0)).toBe(165);
+    // Sub-measures are listed under their measure in the catalogue tree, each once.
+    const detail = (await getCatalogueDetail(database.db, 'vereinbarungen-neuzugewanderte'))!;
+    const listed = (ms: MeasureSummary[]): number => ms.reduce((n, m) => n + 1 + listed(m.children ?? []), 0);
+    const inTree = (nodes: TreeNode[]): number => nodes.reduce((n, node) => n + listed(node.measures) + inTree(node.children), 0);
+    expect(inTree(detail.tree)).toBe(50);
+    const schnittstellen = detail.tree.flatMap((n) => n.measures).find((m) => m.number === '4.1.2')!;
+    expect(schnittstellen.children?.map((c) => c.number)).toEqual(['4.1.2.1', '4.1.2.2', '4.1.2.3', '4.1.2.4', '4.1.2.5', '4.1.2.6', '4.1.2.7']);
+  });
+
+  it('lists actors and target groups without duplicates, pseudo-actors or empty entries (issue 19)', async () => {
+    const list = await listActors(database.db);
+    const names = list.map((a) => a.name);
+    expect(list.every((a) => a.measureCount > 0)).toBe(true);
+    expect(names).not.toContain('Alle Akteure');
+    expect(names).toContain('Fachbereich Kinder-Jugend-Familie');
+    for (const duplicate of ['bobeq', 'Caritasverband Herne', 'Deutsches Rotes Kreuz', 'Fachbereich Kinder – Jugend – Familie', 'Jobcenter Herne'])
+      expect(names).not.toContain(duplicate);
+    const [{ n: allActors }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from actors`);
+    expect({ allActors, listed: list.length }).toEqual({ allActors: 170, listed: 166 });
+    const home = await getHomeEntryPoints(database.db);
+    expect(home.actorTotal).toBe(166);
+    expect(home.targetGroups.map((g) => g.name)).not.toContain('Deren Kinder die Grundschule besuchen');
+    expect(home.targetGroupTotal).toBe(160);
+  });
+
+  it('shows the source edition’s Stand for imported text (issue 19)', async () => {
+    const [ik] = await queryRows<{ slug: string }>(database.db, sql`select m.slug from measures m join catalogues c on c.id = m.catalogue_id
+      where c.slug = 'integrationskonzept' and not m.is_gap order by m.position limit 1`);
+    const [div] = await queryRows<{ slug: string }>(database.db, sql`select m.slug from measures m join catalogues c on c.id = m.catalogue_id
+      where c.slug = 'diversity-massnahmenkatalog' order by m.position limit 1`);
+    const stand = async (catalogue: string, slug: string) => {
+      const found = await getMeasureDetail(database.db, catalogue, slug);
+      return found && 'measure' in found ? found.measure.stand : null;
+    };
+    expect(await stand('integrationskonzept', ik!.slug)).toEqual({ kind: 'edition', stand: 'Oktober 2019' });
+    expect(await stand('diversity-massnahmenkatalog', div!.slug)).toEqual({ kind: 'edition', stand: 'August 2024' });
   });
 
   it('changes nothing when the same files are imported again', async () => {
@@ -122,6 +174,28 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).message).toMatch(/^[^:]+\.txt(:\d+)?: /);
     expect(await counts(database)).toEqual(before);
+  });
+});
+
+describeEachEngine('the Stand of an edited measure', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await importSources(database, sources());
+  }, 120_000);
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  it('is the publication date once the measure was changed in the app', async () => {
+    const [row] = await queryRows<{ id: string; slug: string }>(database.db, sql`select m.id, m.slug from measures m
+      join catalogues c on c.id = m.catalogue_id where c.slug = 'integrationskonzept' and not m.is_gap order by m.position limit 1`);
+    // What publishing an edit leaves behind: a newer updated_at and a revision that is not the importer's.
+    const published = new Date('2027-03-04T10:00:00Z');
+    await database.db.update(measures).set({ remarks: 'Ergänzt', updatedAt: published }).where(eq(measures.id, row!.id));
+    await recordRevisions(database.db, [{ entityType: 'measure', entityId: row!.id, state: {}, authorLabel: 'Redaktion', comment: 'Ergänzt' }]);
+    const found = await getMeasureDetail(database.db, 'integrationskonzept', row!.slug);
+    expect(found && 'measure' in found ? found.measure.stand : null).toEqual({ kind: 'published', date: published.toISOString() });
   });
 });
 

@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { findMunicipalityId } from './municipality';
 import { responsibleNames } from './responsible';
+import { COUNTED_MEASURE_SQL } from './counting';
 import {
   actorAliases,
   actors,
@@ -169,8 +170,9 @@ function groupByCatalogue<T extends { isGap: boolean }>(rows: { row: ListRow; en
 
 /**
  * Actors with the number of published measures (without gaps) they are responsible for or
- * involved in, alphabetically. Actors without any published measure are listed only when they
- * have a visible contact. `query` filters by name or short alias (accents and case ignored).
+ * involved in, alphabetically. Actors without any published measure are not listed (their page,
+ * with its contacts, stays reachable). `query` filters by name or short alias (accents and case
+ * ignored).
  */
 export async function listActors(
   db: Db,
@@ -195,7 +197,6 @@ export async function listActors(
     where a.municipality_id = ${mid} ${filter}
     group by a.id
     having count(distinct m.id) > 0
-      or exists (select 1 from contacts ct where ct.actor_id = a.id and ct.visible)
   `)) as unknown as {
     rows: { id: string; slug: string; name: string; kind: ActorSummary['kind']; measure_count: number; responsible_count: number }[];
   };
@@ -403,8 +404,7 @@ async function topSections(db: Db, mid: string): Promise<(SectionEntry & { type:
     join catalogues c on c.id = top.catalogue_id
     join below b on b.top_id = top.id
     left join measure_nodes mn on mn.node_id = b.id
-    left join measures m on m.id = mn.measure_id and m.workflow_state = 'veroeffentlicht' and not m.is_gap
-      and m.parent_measure_id is null
+    left join measures m on m.id = mn.measure_id and ${COUNTED_MEASURE_SQL}
     group by top.id, c.id
     order by c.position, c.title, top.position
   `)) as unknown as {

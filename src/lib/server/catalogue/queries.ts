@@ -5,6 +5,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { findMunicipalityId } from './municipality';
+import { measureStand } from './measure-stand';
+import { COUNTED_MEASURE_SQL } from './counting';
 import { responsibleNames } from './responsible';
 import {
   actors,
@@ -75,7 +77,7 @@ export async function listCatalogues(db: Db, municipality = 'herne'): Promise<Ca
       stand: catalogues.stand,
       // Correlated subqueries name the outer table explicitly: Drizzle renders ${col} unqualified.
       measureCount: sql<number>`(select count(*)::int from ${measures} m where m.catalogue_id = catalogues.id
-        and m.workflow_state = 'veroeffentlicht' and not m.is_gap and m.parent_measure_id is null)`,
+        and ${COUNTED_MEASURE_SQL})`,
       gapCount: sql<number>`(select count(*)::int from ${measures} m where m.catalogue_id = catalogues.id
         and m.workflow_state = 'veroeffentlicht' and m.is_gap)`,
       sectionCount: sql<number>`(select count(*)::int from ${nodes} n where n.catalogue_id = catalogues.id
@@ -122,14 +124,37 @@ export async function getCatalogueDetail(db: Db, slug: string, municipality = 'h
         directionInward: measures.directionInward,
         directionOutward: measures.directionOutward,
         stateCode: measures.stateCode,
+        parentMeasureId: measures.parentMeasureId,
       })
       .from(measureNodes)
       .innerJoin(measures, eq(measures.id, measureNodes.measureId))
-      .where(and(eq(measures.catalogueId, catalogue.id), published, isNull(measures.parentMeasureId)))
+      .where(and(eq(measures.catalogueId, catalogue.id), published))
       .orderBy(asc(measureNodes.position)),
   ]);
   const responsible = await responsibleNames(db, [...new Set(placementRows.map((p) => p.id))]);
-  const byNode = groupBy(placementRows, (p) => p.nodeId);
+  // Offers and task areas are listed under their measure, not beside it (see docs/architecture.md, "Counting").
+  const topLevel = placementRows.filter((p) => !p.parentMeasureId);
+  const byNode = groupBy(topLevel, (p) => p.nodeId);
+  const childrenOf = groupBy(
+    placementRows.filter((p) => p.parentMeasureId),
+    (p) => p.parentMeasureId!,
+  );
+  const toSummary = (p: (typeof placementRows)[number]): MeasureSummary => {
+    const children = [...new Map((childrenOf.get(p.id) ?? []).map((c) => [c.id, c])).values()].map(toSummary);
+    return {
+      id: p.id,
+      slug: p.slug,
+      number: p.number ?? p.measureNumber,
+      title: p.title,
+      isGap: p.isGap,
+      isNew: p.isNew,
+      directionInward: p.directionInward,
+      directionOutward: p.directionOutward,
+      stateCode: p.stateCode,
+      responsible: responsible.get(p.id) ?? [],
+      ...(children.length ? { children } : {}),
+    };
+  };
 
   const treeNodes = new Map<string, TreeNode>();
   for (const n of nodeRows)
@@ -141,20 +166,7 @@ export async function getCatalogueDetail(db: Db, slug: string, municipality = 'h
       body: n.body,
       slug: n.slug,
       children: [],
-      measures: (byNode.get(n.id) ?? []).map(
-        (p): MeasureSummary => ({
-          id: p.id,
-          slug: p.slug,
-          number: p.number ?? p.measureNumber,
-          title: p.title,
-          isGap: p.isGap,
-          isNew: p.isNew,
-          directionInward: p.directionInward,
-          directionOutward: p.directionOutward,
-          stateCode: p.stateCode,
-          responsible: responsible.get(p.id) ?? [],
-        }),
-      ),
+      measures: (byNode.get(n.id) ?? []).map(toSummary),
     });
   const tree: TreeNode[] = [];
   for (const n of nodeRows) {
@@ -204,7 +216,7 @@ export async function getMeasureDetail(
   }
 
   const sourceFile = row.source?.file ?? null;
-  const [state, placementRows, allNodes, actorRows, groupRows, refsOut, refsIn, related, contactRows, editionRows, similarRows] = await Promise.all([
+  const [state, placementRows, allNodes, actorRows, groupRows, refsOut, refsIn, related, contactRows, editionRows, similarRows, stand] = await Promise.all([
     db.select().from(measureStates).where(eq(measureStates.code, row.stateCode)),
     db.select().from(measureNodes).where(eq(measureNodes.measureId, row.id)).orderBy(asc(measureNodes.position)),
     // Nodes of all the municipality's catalogues: related measures may sit in another catalogue.
@@ -254,6 +266,7 @@ export async function getMeasureDetail(
           .orderBy(asc(editions.createdAt))
       : Promise.resolve([]),
     row.isGap ? Promise.resolve([]) : relatedCandidates(db, mid, row.id, row.title),
+    measureStand(db, row),
   ]);
 
   const nodeById = new Map(allNodes.map((n) => [n.id, n]));
@@ -358,6 +371,7 @@ export async function getMeasureDetail(
       extraFields,
       lastReviewedAt: row.lastReviewedAt,
       updatedAt: row.updatedAt.toISOString(),
+      stand,
       source: row.source
         ? {
             file: row.source.file,

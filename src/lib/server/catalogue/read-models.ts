@@ -2,6 +2,7 @@
  * What the public pages read: plain serialisable objects, shaped for display, produced by
  * catalogue/queries.ts. Routes pass them to Svelte components unchanged.
  */
+import type { MeasureStand } from './measure-stand';
 import type { CatalogueKind, NodeType } from '../db/schema';
 
 export interface CatalogueSummary {
@@ -31,6 +32,8 @@ export interface MeasureSummary {
   stateCode: string;
   /** Responsible actors' names, for list display. */
   responsible: string[];
+  /** Offers and task areas printed within this measure (catalogue tree only). */
+  children?: MeasureSummary[];
 }
 
 export interface TreeNode {
@@ -115,6 +118,8 @@ export interface MeasureDetail {
   lastReviewedAt: string | null;
   /** ISO timestamp of the last change ("Stand"). */
   updatedAt: string;
+  /** What the page shows as "Stand": the source edition's, or the publication date after an edit. */
+  stand: MeasureStand;
   /** Where the measure was read from; `edition` is the catalogue edition of that file, when known. */
   source: { file: string; line: number; document: string | null; edition: string | null } | null;
   breadcrumbs: Breadcrumb[];

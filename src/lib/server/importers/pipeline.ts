@@ -11,6 +11,8 @@ import { writeImportPlan, type WriteOutcome } from './plan/write';
 import type { ImportPlan } from './plan/types';
 import { ImportError, type ImportWarning, type ParsedCatalogue, type SourceFile } from './types';
 import { summarisePlan, type PlanSummary } from './summary';
+import { unifyPlanActors } from './actors/unify';
+import { stateWarnings } from './plan/state-report';
 
 export interface ParsedSources {
   files: { name: string; kind: CatalogueKind; sha256: string }[];
@@ -71,7 +73,9 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
     warnings.push(...result.warnings);
     plans.push(...result.catalogues.map((c) => kind.toPlan(c)));
   }
-  return { files: fileInfo, skipped, catalogues, plans, warnings };
+  warnings.push(...stateWarnings(plans));
+  // One actor vocabulary across the documents of this import.
+  return { files: fileInfo, skipped, catalogues, plans: unifyPlanActors(plans), warnings };
 }
 
 export async function importSources(database: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {

@@ -18,7 +18,10 @@ export interface NodeCount {
 export interface PlanSummary {
   kind: ImportPlan['kind'];
   title: string;
+  /** Every measure that is not a gap, offers and task areas included (the one counting rule). */
   measures: number;
+  /** Of those, offers and task areas printed within another measure. */
+  subMeasures: number;
   gaps: number;
   references: number;
   resolvedReferences: number;
@@ -47,7 +50,7 @@ export function summarisePlan(plan: ImportPlan): PlanSummary {
         const c = counts.get(key);
         if (!c) continue;
         if (m.isGap) c.gaps++;
-        else if (!m.parentKey) c.measures++;
+        else c.measures++;
         c.references += m.references.length;
       }
     }
@@ -56,7 +59,8 @@ export function summarisePlan(plan: ImportPlan): PlanSummary {
   return {
     kind: plan.kind,
     title: plan.title,
-    measures: plan.measures.filter((m) => !m.isGap && !m.parentKey).length,
+    measures: plan.measures.filter((m) => !m.isGap).length,
+    subMeasures: plan.measures.filter((m) => !m.isGap && m.parentKey).length,
     gaps: plan.measures.filter((m) => m.isGap).length,
     references: all.length,
     resolvedReferences: all.filter((r) => r.toKey).length,
@@ -83,7 +87,7 @@ export function formatTextReport(
   };
   for (const s of summaries) {
     lines.push(
-      `${s.title}: ${s.measures} Maßnahmen, ${s.gaps} Lücken, ${s.references} Querverweise (${s.resolvedReferences} aufgelöst)` +
+      `${s.title}: ${s.measures} Maßnahmen${s.subMeasures ? ` (davon ${s.subMeasures} Aufgabenbereiche/Angebote innerhalb einer Maßnahme)` : ''}, ${s.gaps} Lücken, ${s.references} Querverweise (${s.resolvedReferences} aufgelöst)` +
         (s.contacts ? `, ${s.contacts} Kontakte` : ''),
     );
     walk(s.tree, 1);

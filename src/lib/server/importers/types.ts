@@ -65,6 +65,8 @@ export interface IkAngebot {
 export interface IkMassnahme {
   nummer: string;
   text: string;
+  /** Title printed in bold before the text, when there is one (else the title is derived from the text). */
+  titel?: string;
   /** Canonical actor names. */
   verantwortlich: string[];
   /** The Verantwortlich cell as printed. */

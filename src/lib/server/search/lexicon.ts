@@ -16,6 +16,7 @@
 import type { Db } from '../db/connection';
 import { runPrepared, type PreparedStatement } from './prepared';
 import { textArray } from './sql-util';
+import { synonymWords } from './synonyms';
 import type { QueryToken } from './tokenize';
 
 /** Typo candidates at least this similar (pg_trgm similarity of folded words) are searched too. */
@@ -149,7 +150,9 @@ export function joinedPairs(tokens: QueryToken[]): { text: string; prefix: boole
 }
 
 export async function resolveWords(db: Db, tokens: QueryToken[]): Promise<ResolvedWord[]> {
-  const words = [...tokens.filter((t) => t.kind === 'word'), ...joinedPairs(tokens)];
+  const typed = tokens.filter((t) => t.kind === 'word');
+  const synonyms = synonymWords(typed.map((t) => t.text)).map((text) => ({ text, prefix: false }));
+  const words = [...typed, ...joinedPairs(tokens), ...synonyms];
   if (!words.length) return [];
   const unique = words.filter((w, i) => words.findIndex((x) => x.text === w.text) === i);
   const prefixOrds = unique.flatMap((w, i) => (words.some((x) => x.text === w.text && x.prefix) ? [i + 1] : []));

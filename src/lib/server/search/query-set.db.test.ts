@@ -4,6 +4,7 @@
  * each with the measures that must be among the first five results. Measures are named by
  * catalogue and number or title, never by id.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
@@ -88,6 +89,15 @@ const CASES: Case[] = [
   { qs: `${q('Beratung')}&katalog=${DIV}`, why: 'query and catalogue filter', top5: [{ catalogue: DIV, title: 'Beratung für Alleinerziehende' }, { catalogue: DIV, title: 'Beratung zu Trennung und Scheidung' }] },
   { qs: `${q('Sport')}&katalog=${VER}`, why: 'query and catalogue filter', top5: [{ catalogue: VER, number: '4.5.5' }] },
   { qs: 'dimension=4-behinderung', why: 'browsing a dimension', top5: [{ catalogue: DIV, title: 'Arbeitskreis Barrierefreies Bauen' }] },
+  // Issue 19
+  { qs: q('Sprachkurz'), why: 'typo of Sprachkurs', top5: [{ catalogue: VER, number: '4.1.2.5' }, { catalogue: DIV, title: 'Sprachkurse der Volkshochschule' }] },
+  {
+    qs: q('Sprachkurs '),
+    why: 'a language course is also an Integrationskurs',
+    top5: [{ catalogue: IK, title: 'Integrationskurse / Jugendintegrationskurse' }, { catalogue: IK, title: 'Einrichtung von Integrationskursen' }],
+  },
+  { qs: q('Deutschkurs'), why: 'synonym of Sprachkurs', top5: [{ catalogue: VER, number: '4.1.2.5' }, { catalogue: IK, title: 'Deutschkurse' }] },
+  { qs: q('Lücke'), why: 'gaps, not "Brücke"', top5: [{ catalogue: IK, title: 'keine explizite Maßnahme formuliert' }] },
 ];
 
 function matches(item: SearchItem, e: Expected): boolean {
@@ -117,6 +127,46 @@ describeEachEngine('search quality on the real catalogues', (engine) => {
     const result = await searchMeasures(database.db, { ...parsed.state, limit: 5 });
     const shown = result.items.map((i) => `${i.catalogue.slug} ${i.number ?? '–'} ${i.title.slice(0, 60)}`);
     for (const e of top5) expect(result.items.some((i) => matches(i, e)), `${JSON.stringify(e)} not in the top 5:\n${shown.join('\n')}`).toBe(true);
+  });
+
+  const run = async (qs: string, limit = 10) => searchMeasures(database.db, { ...parseSearchParams(new URLSearchParams(qs)).state, limit });
+
+  it('finds no more for a typo than for the word itself (Sprachkurz / Sprachkurs)', async () => {
+    const [typo, word] = [await run(q('Sprachkurz')), await run(q('Sprachkurs'))];
+    expect(typo.total).toBeGreaterThan(0);
+    expect(typo.total).toBeLessThanOrEqual(word.total);
+    // The typo is corrected to the course words, not to "Sprache".
+    expect(typo.query.corrections.flatMap((c) => c.to)).not.toContain('sprach');
+  });
+
+  it('finds the Integrationskurs and Deutschkurs measures for "Sprachkurs"', async () => {
+    const result = await run(q('Sprachkurs'), 30);
+    const titles = result.items.map((i) => i.title);
+    expect(titles.some((t) => t.includes('Integrationskurse / Jugendintegrationskurse'))).toBe(true);
+    expect(titles.some((t) => t.includes('niedrigschwellige Deutschkurse'))).toBe(true);
+  });
+
+  it('highlights why each of the first results matched ("Kindergarten")', async () => {
+    const result = await run(q('Kindergarten'), 5);
+    expect(result.items.length).toBeGreaterThanOrEqual(4);
+    for (const item of result.items.slice(0, 4))
+      expect(item.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase()), item.title).toContainEqual(expect.stringMatching(/^kinderg(a|ä)rten$/));
+  });
+
+  it('finds the gaps for "Lücke" without proposing "Brücke"', async () => {
+    const result = await run(q('Lücke'));
+    expect(result.total).toBe(5);
+    expect(result.items.every((i) => i.isGap)).toBe(true);
+    expect(result.query.suggestion).toBeNull();
+  });
+
+  it('finds something for every example of the search hint, in every language', async () => {
+    const hint = (lang: string) => (JSON.parse(fs.readFileSync(path.resolve('src/lib/i18n/locales', `${lang}.json`), 'utf8')) as { home: { searchHint: string } }).home.searchHint;
+    // "Zum Beispiel: Sprachkurs, Kita, Pflege, Jobcenter oder eine Nummer wie A1"
+    const examples = hint('de').replace(/^[^:]*:\s*/, '').split(/,\s*|\s+oder\s+/).map((e) => e.split(' ').pop()!);
+    expect(examples).toEqual(['Sprachkurs', 'Kita', 'Pflege', 'Jobcenter', 'A1']);
+    for (const lang of ['de', 'en', 'tr', 'uk', 'ar']) for (const e of examples) expect(hint(lang), `${lang}: ${e}`).toContain(e);
+    for (const e of examples) expect((await run(q(e))).total, e).toBeGreaterThan(0);
   });
 
   it('proposes the right word when nothing matches a typo, and nothing for nonsense', async () => {

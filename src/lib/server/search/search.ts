@@ -20,6 +20,7 @@ import type { Db } from '../db/connection';
 import { facetIndex, positionOf, select, type FacetIndex } from './facet-index';
 import type { Facets } from './facets';
 import { resolveWords, type ResolvedWord } from './lexicon';
+import { asksForGaps } from './synonyms';
 import { effectiveSort, type SearchState, type Sort } from './params';
 import { runPrepared, type PreparedStatement } from './prepared';
 import { highlightSnippet, lexemeMatcher, plainSnippet, type SnippetSegment } from './snippet';
@@ -139,7 +140,8 @@ const ITEMS = `
       'id', ms.id, 'slug', ms.slug, 'title', ms.title, 'number', ms.number,
       'catalogue_slug', c.slug, 'catalogue_title', c.title, 'catalogue_kind', c.kind,
       'place', d.place,
-      'snippet', left(d.snippet_text, 1200),
+      -- Long enough to reach the goals and remarks, where many hits are (highlighted in snippet.ts).
+      'snippet', left(d.snippet_text, 3000),
       'is_new', ms.is_new, 'is_gap', ms.is_gap,
       'direction_inward', ms.direction_inward, 'direction_outward', ms.direction_outward,
       'state_code', ms.state_code, 'state_label', st.label,
@@ -159,7 +161,7 @@ const ITEMS = `
  * $3 candidates (in first-score order), $4 their first scores, $5 offset, $6 limit.
  */
 const PAGE_RANKED: PreparedStatement = {
-  name: 'vielfalt_search_page_ranked_v2',
+  name: 'vielfalt_search_page_ranked_v3',
   types: ['tsquery', 'tsquery', 'int[]', 'float8[]', 'int', 'int'],
   text: `
     WITH c AS (SELECT * FROM unnest($3::int[], $4::float8[]) WITH ORDINALITY AS c(doc_no, pre, pos)),
@@ -177,7 +179,7 @@ const PAGE_RANKED: PreparedStatement = {
 
 /** Given documents in the given order: $1 document numbers. */
 const PAGE_FIXED: PreparedStatement = {
-  name: 'vielfalt_search_page_fixed_v2',
+  name: 'vielfalt_search_page_fixed_v3',
   types: ['int[]'],
   text: `
     WITH p AS (SELECT doc_no, NULL::float4 AS score, ord FROM unnest($1::int[]) WITH ORDINALITY AS p(doc_no, ord))
@@ -245,11 +247,13 @@ function pgArray(values: readonly (string | number)[]): string {
   return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }
 
-export async function searchMeasures(db: Db, state: SearchState, options: SearchOptions = {}): Promise<SearchResult> {
+export async function searchMeasures(db: Db, requested: SearchState, options: SearchOptions = {}): Promise<SearchResult> {
   const municipality = options.municipality ?? 'herne';
   const measureUrl = options.measureUrl ?? defaultMeasureUrl;
+  const tokens = tokenizeQuery(requested.q);
+  // "Lücke" searches the gaps, which are otherwise only included on request.
+  const state = !requested.luecken && asksForGaps(tokens.map((t) => t.text)) ? { ...requested, luecken: true } : requested;
   const sort = effectiveSort(state);
-  const tokens = tokenizeQuery(state.q);
   const resolved: ResolvedWord[] = tokens.some((t) => t.kind === 'word') ? await resolveWords(db, tokens) : [];
   const built = buildQuery(tokens, resolved);
   // A query of stop words only ("und die") searches nothing: show everything.

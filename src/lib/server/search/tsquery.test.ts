@@ -22,6 +22,38 @@ describe('lexeme', () => {
   });
 });
 
+describe('buildQuery: typo candidates and synonyms (issue 19)', () => {
+  it('does not take a much shorter word for a typo ("Sprachkurz" is not "Sprache")', () => {
+    const q = buildQuery(tokenizeQuery('Sprachkurz '), [
+      word({
+        word: 'sprachkurz',
+        known: false,
+        similar: [
+          { word: 'sprachkurse', stem: 'sprachkurs', similarity: 0.6, ndoc: 3 },
+          { word: 'sprach', stem: 'sprach', similarity: 0.5, ndoc: 9 },
+        ],
+      }),
+    ]);
+    expect(q.full).toBe("( 'sprachkurz' | 'sprachkurs' )");
+    expect(q.corrections).toEqual([{ from: 'sprachkurz', to: ['sprachkurse'] }]);
+  });
+
+  it('adds the synonyms of a word as whole words, and no typo guesses for it', () => {
+    const q = buildQuery(tokenizeQuery('Lücke '), [
+      word({ word: 'lücke', stem: 'luck', known: false, similar: [{ word: 'brücke', stem: 'bruck', similarity: 0.5, ndoc: 1 }] }),
+      word({ word: 'explizite', stem: 'explizit' }),
+      word({ word: 'maßnahme', stem: 'massnahm' }),
+      word({ word: 'formuliert', stem: 'formuliert' }),
+      word({ word: 'daueraufgabe', stem: 'daueraufgab', known: false }),
+    ]);
+    // The second phrase has a word the documents lack: left out.
+    expect(q.full).toBe("( 'luck' | ( 'explizit' & 'massnahm' & 'formuliert' ) )");
+    expect(q.strict).toBe("'luck'");
+    expect(q.corrections).toEqual([]);
+    expect(q.covered).toEqual(['lücke']);
+  });
+});
+
 describe('buildQuery', () => {
   it('ANDs the words, ORs each word with its transliterations and completions', () => {
     const q = buildQuery(tokenizeQuery('Foerderung Kinderbe'), [

@@ -6,7 +6,11 @@
  * (every word must match) or, as a fallback when that finds nothing, with OR.
  */
 import { TYPO_SIMILARITY, type ResolvedWord } from './lexicon';
+import { synonymPhrases } from './synonyms';
 import type { QueryToken } from './tokenize';
+
+/** How many letters a typo candidate may have more or fewer than the typed word. */
+const MAX_TYPO_LENGTH_DIFFERENCE = 2;
 
 /** Completions added to a last word that is already a whole word of the documents. */
 const PREFIX_COMPLETIONS_OF_WORD = 3;
@@ -60,7 +64,10 @@ function alternativesOf(r: ResolvedWord, prefix: boolean, typos: boolean, correc
     }
   }
   if (typos && !r.known) {
-    const candidates = r.similar.filter((c) => c.similarity >= TYPO_SIMILARITY).slice(0, 3);
+    // A candidate much shorter or longer is another word, not a typo ("sprachkurz" → not "sprach").
+    const candidates = r.similar
+      .filter((c) => c.similarity >= TYPO_SIMILARITY && Math.abs(c.word.length - r.word.length) <= MAX_TYPO_LENGTH_DIFFERENCE)
+      .slice(0, 3);
     if (candidates.length) {
       all.push(...candidates.map((c) => lexeme(c.stem)));
       corrections.push({ from: r.word, to: candidates.map((c) => c.word) });
@@ -70,6 +77,17 @@ function alternativesOf(r: ResolvedWord, prefix: boolean, typos: boolean, correc
     all.push(`( ${lexeme(r.compound.head, true)} & ${group(r.compound.tails.map((t) => lexeme(t)))} )`);
   }
   return { all, exact };
+}
+
+/** Alternatives for a word's synonym phrases: each phrase's stems, all required. */
+function synonymAlternatives(word: string, byWord: ReadonlyMap<string, ResolvedWord>): string[] {
+  const out: string[] = [];
+  for (const phrase of synonymPhrases(word)) {
+    const stems = phrase.map((w) => byWord.get(w)?.stem ?? '').filter(Boolean);
+    if (stems.length !== phrase.length || phrase.some((w) => !byWord.get(w)?.known)) continue;
+    out.push(stems.length === 1 ? lexeme(stems[0]!) : `( ${stems.map((s) => lexeme(s)).join(' & ')} )`);
+  }
+  return out;
 }
 
 export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): BuiltQuery {
@@ -105,7 +123,11 @@ export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): Buil
       i++;
       continue;
     }
-    const { all, exact } = alternativesOf(r, token.prefix, true, corrections);
+    // Synonyms ("Sprachkurs" → Integrationskurs, "Lücke" → the gap wording) explain the word: no typo guessing then.
+    const synonyms = synonymAlternatives(token.text, byWord);
+    const { all, exact } = alternativesOf(r, token.prefix, !synonyms.length, corrections);
+    all.push(...synonyms);
+    if (synonyms.length) covered.add(r.word); // no "Meinten Sie …?" for it either
     if (!all.length) continue; // a stop word
     fullGroups.push(group(all));
     if (exact.length) strictGroups.push(group(exact.map((s) => lexeme(s))));

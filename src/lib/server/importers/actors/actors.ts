@@ -64,6 +64,9 @@ export const ACTORS: ActorDefinition[] = [
       'FB 42 Kinder, Jugend und Familie',
       'FB 42 Kinder, Jugend und Familie der Stadt Herne',
       'Fachbereich Kinder, Jugendliche und Familien',
+      // The diversity catalogue (2024) prints the unit with spaced dashes.
+      'Fachbereich Kinder – Jugend – Familie',
+      'Fachbereich Kinder – Jugend - Familie',
       // The Jugendberufsagentur text names the partners: "Agentur für Arbeit, Jobcenter und
       // Fachbereich Kinder-Jugend-Familie"; the cell says "Kommune (Jugendhilfe)".
       'Kommune (Jugendhilfe)',
@@ -129,7 +132,9 @@ export const ACTORS: ActorDefinition[] = [
   },
   {
     name: 'Jugendkunstschule Wanne-Eickel e. V. (JKS)',
-    aliases: ['JKS', 'Jugendkunstschule', 'Jugendkunstschule (JKS)', 'Jugendkunstschule Wanne-Eickel e. V.'],
+    // The project report calls the same school "Jugendkunstschule Herne e.V. (JKS)" for the same
+    // art-therapy group that 000 places at the "Jugendkunstschule Wanne-Eickel e. V.".
+    aliases: ['JKS', 'Jugendkunstschule', 'Jugendkunstschule (JKS)', 'Jugendkunstschule Wanne-Eickel e. V.', 'Jugendkunstschule Herne e.V.'],
   },
   { name: 'Stadtbibliothek Herne', aliases: ['Stadtbibliothek', 'Stadtbücherei Herne', 'Stadtbücherei'] },
   { name: 'Kulturbüro', aliases: ['FB 32/1 – Kulturbüro', 'Fachbereich 32/1 – Kulturbüro'] },
@@ -145,8 +150,12 @@ export const ACTORS: ActorDefinition[] = [
     name: 'Internationaler Bund (IB)',
     aliases: ['IB', 'Internationaler Bund', 'Internationaler Bund für Sozialarbeit (IB)', 'Internationaler Bund für Soziale Arbeit (IB)'],
   },
-  { name: 'Caritasverband Herne', aliases: ['Caritasverband', 'Caritas'] },
+  { name: 'Caritasverband Herne e.V.', aliases: ['Caritasverband Herne', 'Caritasverband', 'Caritas'] },
   { name: 'Deutsches Rotes Kreuz (DRK)', aliases: ['DRK', 'Deutsches Rotes Kreuz'] },
+  // Printed "bobeq" in the integration concept and "Bobeq" in the project report.
+  { name: 'Bobeq', aliases: ['bobeq gGmbH'] },
+  { name: 'Büro für Gleichstellung und Vielfalt', aliases: ['Büro für Gleichstellung und Vielfalt (BGV)'] },
+  { name: 'Schulsozialarbeiter*innen', aliases: ['SchulsozialarbeiterInnen'] },
   { name: 'Diakonie', aliases: [] },
   { name: 'Gleichstellungsstelle', aliases: [] },
   {
@@ -254,7 +263,7 @@ export function canonicalActor(name: string): { name: string; alias: string | nu
 
 const SEP = '\u0001';
 
-function escapeRegex(s: string): string {
+export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

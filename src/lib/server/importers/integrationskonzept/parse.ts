@@ -249,6 +249,7 @@ class Builder {
       luecke: GAP.test(text),
       querverweise: [],
       quelle: { datei, zeile: mn.line },
+      ...(mn.boldTitle ? { titel: mn.boldTitle } : {}),
     };
 
     if (!composite) {

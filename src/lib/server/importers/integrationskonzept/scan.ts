@@ -33,6 +33,8 @@ export interface Entry {
   parts: Part[];
   /** Footnote markers in the label cell (e.g. in a Handlungsziel text). */
   markers: string[];
+  /** Maßnahme only: a bold title printed right after the label ("<b>Kulturrallye</b>"). */
+  boldTitle?: string;
 }
 
 export interface RawRecord {
@@ -262,6 +264,10 @@ export function scanFile(datei: string, input: string): ScannedFile {
         markers: [...(entry.markers.length ? [] : first.markers), ...restCells.flatMap((c) => c.markers)],
       };
       if (part.text.trim() || part.raw.trim()) entry.parts.push(part);
+      if (label.label === 'massnahme') {
+        const title = boldTitleAfterLabel(cells[0]!);
+        if (title) entry.boldTitle = title;
+      }
       (cur as RawRecord).entries.push(entry);
       if (entry.label === 'massnahme') splitInlineVerantwortlich(cur as RawRecord, entry);
     } else {
@@ -288,6 +294,17 @@ export function scanFile(datei: string, input: string): ScannedFile {
   }
   close(lines.length);
   return { datei, records, front, warnings };
+}
+
+/**
+ * "<b>Maßnahme 2:</b> <b>Spartenübergreifende Projekte</b> Fortlaufende …": the second bold span,
+ * right after the label, is the measure's title (the Kultur chapter prints its titles so).
+ */
+function boldTitleAfterLabel(rawCell: string): string | null {
+  const m = /^\s*<b>\s*Maßnahme[^<]*<\/b>\s*<b>([\s\S]*?)<\/b>/.exec(rawCell);
+  if (!m) return null;
+  const title = normInline(cellToText(m[1]!).text).replace(/\s*:$/, '');
+  return title && !/^Verantwortlich\b/.test(title) ? title : null;
 }
 
 /** Moves "… Verantwortlich: X" at the end of the measure text into its own entry. */

@@ -7,6 +7,7 @@
 import { slugify, uniqueSlug } from '../../text/slug';
 import type { ImportPlan, PlannedActorLink, PlannedMeasure, PlannedNode, PlannedReference } from '../plan/types';
 import { splitTargetGroups, stateFromStatusText, titleFromText } from '../plan/vocabulary';
+import { measureTitle } from '../plan/titles';
 import type { IkAkteur, IkMassnahme, IntegrationskonzeptCatalogue, Quelle } from '../types';
 
 const fieldKey = (name: string) => `hf:${slugify(name, 50)}`;
@@ -74,7 +75,7 @@ export function integrationskonzeptToPlan(c: IntegrationskonzeptCatalogue): Impo
             parentKey: null,
             placements: [{ nodeKey: hzKey, number: m.nummer || null }],
             number: m.nummer || null,
-            title: titleFromText(m.text || (m.luecke ? 'Es wurde keine explizite Maßnahme formuliert.' : `Maßnahme ${m.nummer}`)),
+            title: measureTitle(m.titel, m.text || (m.luecke ? 'Es wurde keine explizite Maßnahme formuliert.' : `Maßnahme ${m.nummer}`)),
             slugHint: slugify(`${hf.name.split(/\s+/)[0]} ${hz.code} massnahme ${m.nummer} ${titleFromText(m.text, 50)}`, 80),
             description: m.text,
             goals: null,

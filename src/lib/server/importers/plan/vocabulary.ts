@@ -3,42 +3,47 @@
  * these functions only propose the structured value, which editors can correct later.
  */
 
-/** Structured state from the printed status text; "unbekannt" when nothing is evident. */
+/**
+ * Structured state from the printed status text; "unbekannt" when the wording is not clear.
+ * The states describe the measure at the document's Stand: "Befristet bis 31.12.2019" in the
+ * October 2019 edition is a running project. Order matters (first match wins):
+ * - a stop followed by a restart ("Maßnahme ist beendet; Neustart: 26.08.2019") is running;
+ * - a stop beats a "Regelangebot" mentioned in the same cell;
+ * - "Regelangebot", "unbefristet" before time-limited wording ("befristet", "Laufzeit");
+ * - plans before completions ("wurde 2019 durchgeführt; eine Fortführung ist geplant").
+ */
 export function stateFromStatusText(status: string | null | undefined): string {
-  const s = (status ?? '').toLowerCase();
+  const s = (status ?? '').toLowerCase().replace(/\s+/g, ' ');
   if (!s.trim()) return 'unbekannt';
-  // Order matters: "wurde eingestellt" beats "Regelangebot" mentioned in the same cell.
-  if (/\b(eingestellt|abgeschafft|beendet|ausgelaufen|nicht mehr (angeboten|durchgeführt))\b/.test(s)) return 'eingestellt';
-  if (/regelangebot|dauerhaft|fortlaufend|kontinuierlich|regelmäßig|jährlich|stetig/.test(s)) return 'dauerhaft';
-  if (/\b(geplant|in planung|planungsphase|vorgesehen|in vorbereitung)\b/.test(s)) return 'geplant';
-  if (/\b(umgesetzt|abgeschlossen|erledigt|eingeführt|eingerichtet|erfolgt)\b/.test(s)) return 'umgesetzt';
-  if (/\b(läuft|laufend|wird durchgeführt|in umsetzung|findet statt|werden angeboten|wird angeboten)\b/.test(s)) return 'laufend';
+  const stopped =
+    /\b(eingestellt|abgeschafft|ausgelaufen|nicht mehr (angeboten|durchgeführt))\b/.test(s) ||
+    // "der zweite Meilenstein … ist beendet" ends a phase, not the measure
+    (/\bbeendet\b/.test(s) && !/meilenstein\w* [^.]*beendet/.test(s));
+  const restarted = /\b(neustart|neu gestartet|wieder aufgenommen|erneut gestartet)\b/.test(s);
+  if (stopped && restarted) return 'laufend';
+  if (stopped) return 'eingestellt';
+  if (/regelangebot|regelaufgabe|unbefristet|dauerhaft|fortlaufend|kontinuierlich|regelmäßig|jährlich|stetig|turnusmäßig|fest installiert/.test(s)) return 'dauerhaft';
+  if (/\b(geplant|in planung|planungsphase|vorgesehen|in vorbereitung|begonnen werden)\b/.test(s) || /\bwerden\b[^.;]* begonnen\b/.test(s)) return 'geplant';
+  if (
+    /\b(umgesetzt|abgeschlossen|erledigt|eingeführt|eingerichtet|erfolgte?|verankert|liegt [^.]*vor)\b/.test(s) ||
+    /\b(wurden?|ist|sind)\b[^.;]* durchgeführt( worden)?\b/.test(s) ||
+    /\bhat\b[^;]{0,120} stattgefunden\b/.test(s) ||
+    /\bsteht\b[^.;]* zur verfügung\b/.test(s)
+  )
+    return 'umgesetzt';
+  if (
+    /\b(läuft|laufende[rn]?|laufend|wird durchgeführt|in (der )?umsetzung|findet statt|werden angeboten|wird angeboten)\b/.test(s) ||
+    /\b(befristet|laufzeit|projektlaufzeit|förderzeitraum|förderphase|verlängert|verlängerung|bewilligt|fortgesetzt|fortgeführt|weitergeführt|besteht|gesichert bis|gefördert)\b/.test(s) ||
+    /\b(werden|wird)\b[^.;]* (angeboten|entwickelt)\b/.test(s) ||
+    /\bfindet\b[^.;]* statt\b/.test(s) ||
+    /\bseit (\d{4}|\w+ \d{4})\b/.test(s) ||
+    /^\d{2}\.\d{2}\.\d{4} ?[–-] ?\d{2}\.\d{2}\.\d{4}/.test(s)
+  )
+    return 'laufend';
   return 'unbekannt';
 }
 
-const MAX_GROUP_LENGTH = 60;
-
-/**
- * Splits a Zielgruppe cell into target groups for the vocabulary: on commas, semicolons, line
- * breaks and bullets, never on "und" ("Jugendliche und deren Eltern" is one group). Long
- * explanatory phrases are not vocabulary and are left to the printed wording.
- */
-export function splitTargetGroups(text: string | null | undefined): { name: string; wording: string }[] {
-  if (!text) return [];
-  const seen = new Set<string>();
-  const result: { name: string; wording: string }[] = [];
-  for (const raw of text.split(/[,;\n]|\s-\s|^-\s/m)) {
-    const wording = raw.replace(/^[-•*]\s*/, '').replace(/\s+/g, ' ').trim().replace(/[.:]$/, '');
-    if (wording.length < 3 || wording.length > MAX_GROUP_LENGTH) continue;
-    if (/^(z\.\s?b|u\.\s?a|etc|usw)\b/i.test(wording)) continue;
-    const name = wording.charAt(0).toUpperCase() + wording.slice(1);
-    const key = name.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push({ name, wording });
-  }
-  return result;
-}
+export { splitTargetGroups } from './target-groups';
 
 /** Abbreviations whose period does not end a sentence ("z.B.", "u.a.", "ca." …). */
 const ABBREVIATION = /(?:^|[\s(])(?:z\.\s?B|u\.\s?a|d\.\s?h|i\.\s?d\.\s?R|o\.\s?g|u\.\s?U|bzw|ggf|ca|Nr|etc|inkl|evtl|usw|vgl|sog|Abs|Std|Tel|bspw|max|min|mind|ff?|[A-ZÄÖÜa-zäöü])$/;
