@@ -5,6 +5,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { PDFDocument } from 'pdf-lib';
+import { outlineTitles, pdfText } from '../helpers/pdf';
 import { loginAs } from './helpers/users';
 
 const CATALOGUE = 'vereinbarungen-neuzugewanderte';
@@ -74,6 +76,19 @@ test('freeze an edition, publish a change, freeze the next: both stay readable a
   await expect(page.getByText(`Vorwort zu ${second}.`)).toBeVisible();
   await expect(page.getByText('Diese Fassung wird nicht mehr verändert.')).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The printed edition: the changed text is in it, and its bookmarks list every top-level
+  // section of the edition (the chapters of this catalogue, the Handlungsfelder of the concept).
+  const pdfHref = await page.locator('nav.downloads a[href$="/export.pdf"]').getAttribute('href');
+  expect(pdfHref).toMatch(/\/ausgaben\/[^/]+\/export\.pdf$/);
+  const pdfResponse = await page.request.get(pdfHref!);
+  expect(pdfResponse.headers()['content-type']).toBe('application/pdf');
+  const pdf = await pdfResponse.body();
+  expect(pdfText(pdf)).toContain(marker.split(' ').at(-1)!);
+  const sections = (await page.locator('section.tree-section--level-2 > h2 > span[lang="de"]').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
+  expect(sections.length).toBeGreaterThan(2);
+  const top = outlineTitles(await PDFDocument.load(pdf, { updateMetadata: false })).filter((o) => o.depth === 0).map((o) => o.title);
+  for (const section of sections) expect(top.some((t) => t.endsWith(section)), `${section} in ${top.join(' | ')}`).toBe(true);
 
   // "Was ist neu": the previous edition against this one.
   await page.getByRole('link', { name: 'Was ist neu? Ausgaben vergleichen' }).click();

@@ -8,6 +8,8 @@ import type { Translate } from '../../i18n/translator';
 import { activeFilters, searchMeasures, type SearchState } from '../search';
 import { loadExportSelection, type ExportMeasure, type ExportSelection } from './measures';
 import { cataloguePrintDocument, findNode, searchPrintDocument, type PrintDocument } from './print-document';
+import { findEdition } from '../editions/editions';
+import { editionPrintDocument, editionSelection } from './edition-print';
 import { renderPdf } from './pdf/render';
 import { measuresCsv, measuresXlsx } from './tabular/write';
 
@@ -84,6 +86,21 @@ export async function downloadCatalogue(
   const name = node ? `${detail.catalogue.slug}-${node.slug}` : detail.catalogue.slug;
   const download = await write(format, selection, () => cataloguePrintDocument(detail, selection, { ...o, node }), name, o);
   return { status: 'ok', download };
+}
+
+/** A frozen edition as it was frozen: PDF, or its measures as CSV/XLSX. */
+export async function downloadEdition(
+  db: Db,
+  catalogueSlug: string,
+  editionSlug: string,
+  format: ExportFormat,
+  o: DownloadOptions,
+): Promise<{ status: 'ok'; download: Download } | { status: 'notFound' }> {
+  const frozen = await findEdition(db, catalogueSlug, editionSlug, o.municipality);
+  if (!frozen) return { status: 'notFound' };
+  const selection = editionSelection(frozen.content);
+  const name = `${frozen.content.catalogue.slug}-${frozen.edition.slug}`;
+  return { status: 'ok', download: await write(format, selection, () => editionPrintDocument(frozen, o), name, o) };
 }
 
 /** Describes a search view for the cover ("Suche: „Kita“ · Filter: …"). */

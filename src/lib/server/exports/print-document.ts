@@ -192,7 +192,13 @@ export function findNode(tree: TreeNode[], key: string): TreeNode | null {
  * A catalogue, or one node of it (`node`), in document order. `selection` must hold the
  * catalogue's published measures (loadExportSelection with its id).
  */
-export function cataloguePrintDocument(detail: CatalogueDetail, selection: ExportSelection, o: PrintOptions & { node?: TreeNode | null }): PrintDocument {
+/** What the print needs of a catalogue: its head and its tree (the live read model, or an edition's). */
+export interface PrintableCatalogue {
+  catalogue: Pick<CatalogueDetail['catalogue'], 'title' | 'subtitle' | 'publisher' | 'stand' | 'description'>;
+  tree: TreeNode[];
+}
+
+export function cataloguePrintDocument(detail: PrintableCatalogue, selection: ExportSelection, o: PrintOptions & { node?: TreeNode | null }): PrintDocument {
   const byId = new Map(selection.measures.map((m) => [m.id, m]));
   const roots = o.node ? [o.node] : detail.tree;
   const printed = new Set<string>();

@@ -25,6 +25,7 @@ function measure(overrides: Partial<MeasureDetail> = {}): MeasureDetail {
     extraFields: [],
     lastReviewedAt: '2026-03-01',
     updatedAt: '2026-04-02T08:30:00.000Z',
+    stand: { kind: 'published', date: '2026-04-02T08:30:00.000Z' },
     source: null,
     breadcrumbs: [],
     placements: [
