@@ -4,14 +4,14 @@
  * actor responsible for the seeded measures.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { actors, measures, nodes, targetGroups, userActorScopes, users, type Role } from '../db/schema';
-import type { SessionUser } from '../auth/policy';
-import { ensureMunicipality } from '../catalogue/municipality';
-import { writeImportPlan } from '../importers/plan/write';
-import type { ImportPlan } from '../importers/plan/types';
-import type { MeasureInput } from './measure-input';
-import { inTransaction } from './transaction';
+import type { Db } from '../../src/lib/server/db/connection';
+import { actors, measures, nodes, targetGroups, userActorScopes, users, type Role } from '../../src/lib/server/db/schema';
+import type { SessionUser } from '../../src/lib/server/auth/policy';
+import { ensureMunicipality } from '../../src/lib/server/catalogue/municipality';
+import { writeImportPlan } from '../../src/lib/server/importers/plan/write';
+import type { ImportPlan } from '../../src/lib/server/importers/plan/types';
+import type { MeasureInput } from '../../src/lib/server/catalogue/measure-input';
+import { inTransaction } from '../../src/lib/server/db/transaction';
 
 export interface Seed {
   municipalityId: string;

@@ -1,8 +1,8 @@
 /** Test data for the auth module's database tests (not used by the app). */
-import type { Db } from '../db/connection';
-import { actors, municipalities } from '../db/schema';
-import type { SessionUser } from './policy';
-import { createUser, loadSessionUser } from './users';
+import type { Db } from '../../src/lib/server/db/connection';
+import { actors, municipalities } from '../../src/lib/server/db/schema';
+import type { SessionUser } from '../../src/lib/server/auth/policy';
+import { createUser, loadSessionUser } from '../../src/lib/server/auth/users';
 
 export const PASSWORD = 'Grüne Bäume am Kanal 2026';
 

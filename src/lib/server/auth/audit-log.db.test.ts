@@ -5,7 +5,7 @@ import { auditLog } from '../db/schema';
 import { recordAudit } from './audit';
 import { auditCsv, auditQueryString, csvField, exportAudit, listAudit, parseAuditQuery } from './audit-log';
 import { ForbiddenError } from './policy';
-import { makeUser } from './test-fixtures';
+import { makeUser } from '../../../../tests/helpers/users';
 
 describeEachEngine('audit log', (engine) => {
   let database: TestDatabase;

@@ -6,7 +6,7 @@ import { hashToken } from './crypto';
 import { inspectLink, issueLink, LINK_VALID_DAYS, LinkInvalidError, redeemLink } from './links';
 import { login } from './login';
 import { createSession, resolveSession } from './sessions';
-import { makeUser, PASSWORD } from './test-fixtures';
+import { makeUser, PASSWORD } from '../../../../tests/helpers/users';
 import { UserInputError } from './users';
 
 describeEachEngine('one-time links (invitation, password reset)', (engine) => {

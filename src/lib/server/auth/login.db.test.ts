@@ -6,7 +6,7 @@ import { auditLog, users } from '../db/schema';
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, login } from './login';
 import { resolveSession } from './sessions';
 import { createSession } from './sessions';
-import { makeUser, PASSWORD } from './test-fixtures';
+import { makeUser, PASSWORD } from '../../../../tests/helpers/users';
 
 describeEachEngine('login', (engine) => {
   let database: TestDatabase;

@@ -6,7 +6,7 @@ import { hashToken } from './crypto';
 import { createSession, deleteSession, deleteUserSessions, purgeExpiredSessions, resolveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions';
 import { setUserActive } from './user-admin';
 import { logoutEverywhere } from './account';
-import { makeActor, makeUser } from './test-fixtures';
+import { makeActor, makeUser } from '../../../../tests/helpers/users';
 
 describeEachEngine('sessions', (engine) => {
   let database: TestDatabase;

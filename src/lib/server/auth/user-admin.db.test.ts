@@ -5,7 +5,7 @@ import { auditLog, authTokens, outbox, revisions, userActorScopes } from '../db/
 import { inspectLink, redeemLink } from './links';
 import { ForbiddenError, UnauthenticatedError } from './policy';
 import { createSession, resolveSession } from './sessions';
-import { makeActor, makeUser } from './test-fixtures';
+import { makeActor, makeUser } from '../../../../tests/helpers/users';
 import { createPasswordLink, getUser, inviteUser, listUsers, setUserActive, updateUser } from './user-admin';
 import { UserInputError } from './users';
 

@@ -4,8 +4,8 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../..
 import { buildPlan } from '../../../../tests/helpers/factories';
 import type { Db } from '../db/connection';
 import { changeRequests, measures, notifications, outbox, suggestions } from '../db/schema';
-import { createMeasure } from '../editing/create-measure';
-import { newMeasureInput, rolledBack, seed, type Seed } from '../editing/test-fixtures';
+import { createMeasure } from '../editing/measures/create-measure';
+import { newMeasureInput, rolledBack, seed, type Seed } from '../../../../tests/helpers/seed';
 import { loadMyTasks, staleMeasures } from './my-tasks';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import type { Db } from './connection';
 
 /**
  * Runs `fn` in one transaction. Called inside another transaction (a caller composing use

@@ -6,13 +6,13 @@ import type { Db } from '../db/connection';
 import { revisions } from '../db/schema';
 import { listRevisions, revisionDiff } from '../revisions/history';
 import { loadMeasureSnapshots } from '../catalogue/snapshot';
-import { editableFromSnapshot } from './measure-state';
-import { updateMeasure } from './update-measure';
-import { createMeasure } from './create-measure';
-import { archiveMeasure } from './archive-measure';
+import { editableFromSnapshot } from './measures/measure-state';
+import { updateMeasure } from './measures/update-measure';
+import { createMeasure } from './measures/create-measure';
+import { archiveMeasure } from './measures/archive-measure';
 import { getChangeReview, getEditContext, getNewMeasureReview, listAdminMeasures, listReviewQueue, editOptions } from './queries';
-import { measureFormFromData, inputFromFormValues, formValuesFromEditable } from './form';
-import { newMeasureInput, rolledBack, seed, type Seed } from './test-fixtures';
+import { measureFormFromData, inputFromFormValues, formValuesFromEditable } from './measures/form';
+import { newMeasureInput, rolledBack, seed, type Seed } from '../../../../tests/helpers/seed';
 
 describeEachEngine('back-office queries and history', (engine) => {
   let database: TestDatabase;

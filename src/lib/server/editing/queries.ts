@@ -29,8 +29,8 @@ import { can, type SessionUser } from '../auth/policy';
 import { loadMeasureSnapshots } from '../catalogue/snapshot';
 import { diffFields, type FieldDiff } from '../revisions/diff';
 import { describeMeasure, loadNames, MEASURE_TEXT_FIELDS } from '../revisions/describe';
-import { OPEN_STATES } from './change-requests';
-import { differingFields, editableFromSnapshot, isUuid, parseMeasure, type EditableField, type EditableMeasure } from './measure-state';
+import { OPEN_STATES } from './workflow/change-requests';
+import { differingFields, editableFromSnapshot, isUuid, parseMeasure, type EditableField, type EditableMeasure } from './measures/measure-state';
 
 export const ADMIN_PAGE_SIZE = 25;
 

@@ -6,7 +6,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { actors, catalogues, measures, nodes, revisions, targetGroups, users } from '../db/schema';
 import type { MeasureSnapshot } from '../catalogue/snapshot';
-import { editableFromSnapshot, isUuid } from '../editing/measure-state';
+import { editableFromSnapshot, isUuid } from '../editing/measures/measure-state';
 import { diffFields, type FieldDiff } from './diff';
 import { describeMeasure, describeRow, loadNames, MEASURE_TEXT_FIELDS } from './describe';
 import { IMPORT_AUTHOR, type EntityType } from './record';

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection';
 import { auditLog, measureNodes, measures, settings, suggestions } from '../db/schema';
 import { ForbiddenError, UnauthenticatedError } from '../auth/policy';
 import { getCatalogueDetail, getMeasureDetail } from '../catalogue/queries';
-import { rolledBack, seed, type Seed } from '../editing/test-fixtures';
+import { rolledBack, seed, type Seed } from '../../../../tests/helpers/seed';
 import { acceptSuggestion, getSuggestion, listPlacementOptions, listSuggestions, ModerationError, rejectSuggestion } from './moderation';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

@@ -9,7 +9,7 @@ import type { Db } from '../db/connection';
 import { auditLog, catalogues, measures, nodes, suggestions, users, type SuggestionState } from '../db/schema';
 import { authorize, type SessionUser } from '../auth/policy';
 import { nodeLabel } from '../catalogue/queries';
-import { createMeasure } from '../editing/create-measure';
+import { createMeasure } from '../editing/measures/create-measure';
 import { getRetentionDays } from './settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../..
 import { buildPlan } from '../../../../tests/helpers/factories';
 import type { Db } from '../db/connection';
 import { notifications, outbox, settings, suggestions } from '../db/schema';
-import { rolledBack, seed, type Seed } from '../editing/test-fixtures';
+import { rolledBack, seed, type Seed } from '../../../../tests/helpers/seed';
 import { issueFormToken } from './form-token';
 import { getFormSecret } from './settings';
 import { rateLimitMessage, submitSuggestion, SUGGESTION_RATE_LIMIT } from './submit-suggestion';

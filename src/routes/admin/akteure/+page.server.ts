@@ -2,8 +2,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
-import { createActor } from '$lib/server/editing/create-actor';
-import { listActors } from '$lib/server/editing/vocabulary-queries';
+import { createActor } from '$lib/server/editing/vocabulary/create-actor';
+import { listActors } from '$lib/server/editing/vocabulary/vocabulary-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

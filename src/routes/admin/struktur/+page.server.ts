@@ -5,12 +5,12 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
-import { archiveNode } from '$lib/server/editing/archive-node';
-import { createNode } from '$lib/server/editing/create-node';
-import { renameNode } from '$lib/server/editing/rename-node';
-import { restoreNode } from '$lib/server/editing/restore-node';
+import { archiveNode } from '$lib/server/editing/nodes/archive-node';
+import { createNode } from '$lib/server/editing/nodes/create-node';
+import { renameNode } from '$lib/server/editing/nodes/rename-node';
+import { restoreNode } from '$lib/server/editing/nodes/restore-node';
 import { listCatalogueOptions } from '$lib/server/editing/queries';
-import { listStructure } from '$lib/server/editing/vocabulary-queries';
+import { listStructure } from '$lib/server/editing/vocabulary/vocabulary-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

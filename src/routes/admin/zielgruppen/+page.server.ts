@@ -2,9 +2,9 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
-import { createTargetGroup } from '$lib/server/editing/create-target-group';
-import { renameTargetGroup } from '$lib/server/editing/rename-target-group';
-import { listTargetGroups } from '$lib/server/editing/vocabulary-queries';
+import { createTargetGroup } from '$lib/server/editing/vocabulary/create-target-group';
+import { renameTargetGroup } from '$lib/server/editing/vocabulary/rename-target-group';
+import { listTargetGroups } from '$lib/server/editing/vocabulary/vocabulary-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

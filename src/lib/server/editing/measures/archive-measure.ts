@@ -1,9 +1,9 @@
 /** Archives a measure (editors): it leaves the public catalogue; nothing is deleted. */
-import type { Db } from '../db/connection';
-import { authorize, type SessionUser } from '../auth/policy';
-import { WorkflowError } from './errors';
+import type { Db } from '../../db/connection';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { WorkflowError } from '../errors';
 import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from './measure-state';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function archiveMeasure(
   db: Db,

@@ -8,11 +8,11 @@
  * their change), fields both changed differently keep mine and are marked as conflicting.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { revisions, users } from '../db/schema';
-import type { MeasureRow } from '../catalogue/snapshot';
-import type { MeasureSnapshot } from '../catalogue/snapshot';
-import { canonicalJson } from '../text/hash';
+import type { Db } from '../../db/connection';
+import { revisions, users } from '../../db/schema';
+import type { MeasureRow } from '../../catalogue/snapshot';
+import type { MeasureSnapshot } from '../../catalogue/snapshot';
+import { canonicalJson } from '../../text/hash';
 import { differingFields, editableFromSnapshot, EDITABLE_FIELDS, type EditableField, type EditableMeasure } from './measure-state';
 
 export interface MeasureConflict {

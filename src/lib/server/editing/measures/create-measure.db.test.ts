@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
-import { auditLog, measureActors, measureNodes, measures, notifications, revisions } from '../db/schema';
-import { ForbiddenError } from '../auth/policy';
+import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
+import { buildPlan } from '../../../../../tests/helpers/factories';
+import { auditLog, measureActors, measureNodes, measures, notifications, revisions } from '../../db/schema';
+import { ForbiddenError } from '../../auth/policy';
 import { createMeasure } from './create-measure';
-import { ValidationError } from './errors';
-import type { Db } from '../db/connection';
-import { newMeasureInput, rolledBack, seed, type Seed } from './test-fixtures';
+import { ValidationError } from '../errors';
+import type { Db } from '../../db/connection';
+import { newMeasureInput, rolledBack, seed, type Seed } from '../../../../../tests/helpers/seed';
 
 describeEachEngine('createMeasure', (engine) => {
   let database: TestDatabase;

@@ -4,13 +4,13 @@
  * asked otherwise; contributors cannot publish: asking to publish submits it for review
  * ("in_pruefung"), which notifies the editors. Editors may publish directly.
  */
-import type { Db } from '../db/connection';
-import type { WorkflowState } from '../db/schema';
-import { authorize, needsReview, type SessionUser } from '../auth/policy';
-import { notify } from '../notifications/notify';
-import type { MeasureInput } from './measure-input';
+import type { Db } from '../../db/connection';
+import type { WorkflowState } from '../../db/schema';
+import { authorize, needsReview, type SessionUser } from '../../auth/policy';
+import { notify } from '../../notifications/notify';
+import type { MeasureInput } from '../../catalogue/measure-input';
 import { audit, checkReferences, parseMeasure, recordMeasureRevision, responsibleOf, writeMeasure } from './measure-state';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export interface CreateMeasureOptions {
   comment?: string;

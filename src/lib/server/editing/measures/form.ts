@@ -13,8 +13,8 @@
  * Blank rows (no node / no actor) and rows marked "remove" are dropped and the rest renumbered,
  * so error keys such as `actors.1.actorId` match the rows the form shows again.
  */
-import type { ActorRole } from '../db/schema';
-import type { MeasureInput } from './measure-input';
+import type { ActorRole } from '../../db/schema';
+import type { MeasureInput } from '../../catalogue/measure-input';
 import type { EditableField, EditableMeasure } from './measure-state';
 import type { SaveIntent } from './update-measure';
 

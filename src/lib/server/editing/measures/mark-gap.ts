@@ -2,11 +2,11 @@
  * Marks a measure as a gap ("keine explizite Maßnahme formuliert") or as a measure again. A gap
  * has no involved actors: they are dropped when marking (the revision keeps them).
  */
-import type { Db } from '../db/connection';
-import type { SessionUser } from '../auth/policy';
+import type { Db } from '../../db/connection';
+import type { SessionUser } from '../../auth/policy';
 import { parseMeasure } from './measure-state';
 import { saveMeasure, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function markGap(
   db: Db,

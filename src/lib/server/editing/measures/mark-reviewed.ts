@@ -1,10 +1,10 @@
 /** "Als geprüft markieren": sets "zuletzt geprüft" to today (city time zone). A change like any other. */
-import type { Db } from '../db/connection';
-import type { SessionUser } from '../auth/policy';
-import { isoDate } from '../../i18n/format';
+import type { Db } from '../../db/connection';
+import type { SessionUser } from '../../auth/policy';
+import { isoDate } from '../../../i18n/format';
 import { parseMeasure } from './measure-state';
 import { saveMeasure, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export function today(): string {
   return isoDate(new Date());

@@ -9,8 +9,8 @@
  */
 import crypto from 'node:crypto';
 import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { queryRows } from '../db/connection';
+import type { Db } from '../../db/connection';
+import { queryRows } from '../../db/connection';
 import {
   actors,
   auditLog,
@@ -26,13 +26,13 @@ import {
   targetGroups,
   type ActorRole,
   type WorkflowState,
-} from '../db/schema';
-import { loadMeasureSnapshots, type MeasureRow, type MeasureSnapshot } from '../catalogue/snapshot';
-import { recordRevisions } from '../revisions/record';
-import { canonicalJson } from '../text/hash';
-import { slugify, uniqueSlug } from '../text/slug';
-import { fieldErrors, measureInput, type MeasureInput, type ValidMeasureInput } from './measure-input';
-import { NotFoundError, ValidationError } from './errors';
+} from '../../db/schema';
+import { loadMeasureSnapshots, type MeasureRow, type MeasureSnapshot } from '../../catalogue/snapshot';
+import { recordRevisions } from '../../revisions/record';
+import { canonicalJson } from '../../text/hash';
+import { slugify, uniqueSlug } from '../../text/slug';
+import { fieldErrors, measureInput, type MeasureInput, type ValidMeasureInput } from '../../catalogue/measure-input';
+import { NotFoundError, ValidationError } from '../errors';
 
 export type EditableMeasure = ValidMeasureInput;
 

@@ -2,12 +2,12 @@
  * Moves a measure to another place in the structure (Handlungsziel, dimension …) and adds or
  * removes placements. A change like any other: same locking and workflow as updateMeasure.
  */
-import type { Db } from '../db/connection';
-import type { SessionUser } from '../auth/policy';
-import { ValidationError } from './errors';
+import type { Db } from '../../db/connection';
+import type { SessionUser } from '../../auth/policy';
+import { ValidationError } from '../errors';
 import { parseMeasure } from './measure-state';
 import { saveMeasure, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export interface MoveMeasureInput {
   version: number;

@@ -1,10 +1,10 @@
 /** Restores an archived measure to the workflow state it had before (from its revisions). */
-import type { Db } from '../db/connection';
-import type { WorkflowState } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { WorkflowError } from './errors';
+import type { Db } from '../../db/connection';
+import type { WorkflowState } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { WorkflowError } from '../errors';
 import { audit, loadMeasure, recordMeasureRevision, setWorkflowState, stateBeforeArchive } from './measure-state';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function restoreMeasure(
   db: Db,

@@ -5,12 +5,12 @@
  * live on in; structure nodes archived since are accepted.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { revisions } from '../db/schema';
-import type { MeasureSnapshot } from '../catalogue/snapshot';
-import { authorize, type SessionUser } from '../auth/policy';
-import { formatDateShort } from '../../i18n/format';
-import { NotFoundError, WorkflowError } from './errors';
+import type { Db } from '../../db/connection';
+import { revisions } from '../../db/schema';
+import type { MeasureSnapshot } from '../../catalogue/snapshot';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { formatDateShort } from '../../../i18n/format';
+import { NotFoundError, WorkflowError } from '../errors';
 import {
   audit,
   checkReferences,
@@ -21,7 +21,7 @@ import {
   recordMeasureRevision,
   writeMeasure,
 } from './measure-state';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function restoreRevision(
   db: Db,

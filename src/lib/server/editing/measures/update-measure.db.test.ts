@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
-import type { Db } from '../db/connection';
-import { changeRequests, measureActors, measureNodes, measures, measureSlugs, notifications, revisions } from '../db/schema';
-import { ForbiddenError } from '../auth/policy';
-import { getMeasureDetail } from '../catalogue/queries';
-import { loadMeasureSnapshots } from '../catalogue/snapshot';
+import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
+import { buildPlan } from '../../../../../tests/helpers/factories';
+import type { Db } from '../../db/connection';
+import { changeRequests, measureActors, measureNodes, measures, measureSlugs, notifications, revisions } from '../../db/schema';
+import { ForbiddenError } from '../../auth/policy';
+import { getMeasureDetail } from '../../catalogue/queries';
+import { loadMeasureSnapshots } from '../../catalogue/snapshot';
 import { editableFromSnapshot, type EditableMeasure } from './measure-state';
 import { updateMeasure } from './update-measure';
 import { moveMeasure } from './move-measure';
 import { markGap } from './mark-gap';
 import { markReviewed, today } from './mark-reviewed';
-import { WorkflowError } from './errors';
-import { rolledBack, seed, type Seed } from './test-fixtures';
+import { WorkflowError } from '../errors';
+import { rolledBack, seed, type Seed } from '../../../../../tests/helpers/seed';
 
 async function current(db: Db, id: string): Promise<EditableMeasure & { version: number }> {
   const snapshot = (await loadMeasureSnapshots(db, [id])).get(id)!;

@@ -11,13 +11,13 @@
  * - An unpublished measure (draft, in review) is saved in place.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { changeRequests, type WorkflowState } from '../db/schema';
-import { authorize, needsReview, type SessionUser } from '../auth/policy';
-import { notify } from '../notifications/notify';
-import type { MeasureInput } from './measure-input';
+import type { Db } from '../../db/connection';
+import { changeRequests, type WorkflowState } from '../../db/schema';
+import { authorize, needsReview, type SessionUser } from '../../auth/policy';
+import { notify } from '../../notifications/notify';
+import type { MeasureInput } from '../../catalogue/measure-input';
 import { buildConflict, type MeasureConflict } from './conflict';
-import { WorkflowError } from './errors';
+import { WorkflowError } from '../errors';
 import {
   audit,
   checkReferences,
@@ -29,8 +29,8 @@ import {
   writeMeasure,
   type EditableMeasure,
 } from './measure-state';
-import { openChangeRequest } from './change-requests';
-import { inTransaction } from './transaction';
+import { openChangeRequest } from '../workflow/change-requests';
+import { inTransaction } from '../../db/transaction';
 
 export type SaveIntent = 'publish' | 'submit' | 'draft';
 

@@ -4,13 +4,13 @@
  * measure loses its place.
  */
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { measureNodes, measures, nodes } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { NotFoundError, WorkflowError } from './errors';
-import { audit, isUuid } from './measure-state';
-import { recordRowRevision } from './vocabulary-support';
-import { inTransaction } from './transaction';
+import type { Db } from '../../db/connection';
+import { measureNodes, measures, nodes } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { NotFoundError, WorkflowError } from '../errors';
+import { audit, isUuid } from '../measures/measure-state';
+import { recordRowRevision } from '../vocabulary/vocabulary-support';
+import { inTransaction } from '../../db/transaction';
 
 export async function archiveNode(db: Db, user: SessionUser, nodeId: string): Promise<void> {
   authorize(user, 'structure.edit');

@@ -1,15 +1,15 @@
 /** Creates a structure node (Handlungsfeld, Leitziel, Handlungsziel, dimension …) at the end of its parent. */
 import crypto from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { catalogues, nodes } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { slugify, uniqueSlug } from '../text/slug';
-import { ValidationError } from './errors';
-import { audit } from './measure-state';
-import { recordRowRevision } from './vocabulary-support';
-import { newNodeInput, parseWith, type NewNodeInput } from './vocabulary-input';
-import { inTransaction } from './transaction';
+import type { Db } from '../../db/connection';
+import { catalogues, nodes } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { slugify, uniqueSlug } from '../../text/slug';
+import { ValidationError } from '../errors';
+import { audit } from '../measures/measure-state';
+import { recordRowRevision } from '../vocabulary/vocabulary-support';
+import { newNodeInput, parseWith, type NewNodeInput } from '../vocabulary/vocabulary-input';
+import { inTransaction } from '../../db/transaction';
 
 export async function createNode(db: Db, user: SessionUser, input: NewNodeInput): Promise<{ id: string; slug: string }> {
   authorize(user, 'structure.edit');

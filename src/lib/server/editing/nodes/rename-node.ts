@@ -1,13 +1,13 @@
 /** Renames a structure node (code, title, goal text). Its slug (the public anchor) stays. */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { nodes } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { NotFoundError } from './errors';
-import { isUuid } from './measure-state';
-import { recordRowRevision } from './vocabulary-support';
-import { nodeInput, parseWith, type NodeInput } from './vocabulary-input';
-import { inTransaction } from './transaction';
+import type { Db } from '../../db/connection';
+import { nodes } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { NotFoundError } from '../errors';
+import { isUuid } from '../measures/measure-state';
+import { recordRowRevision } from '../vocabulary/vocabulary-support';
+import { nodeInput, parseWith, type NodeInput } from '../vocabulary/vocabulary-input';
+import { inTransaction } from '../../db/transaction';
 
 export async function renameNode(db: Db, user: SessionUser, nodeId: string, input: NodeInput): Promise<void> {
   authorize(user, 'structure.edit');

@@ -1,12 +1,12 @@
 /** Restores an archived structure node (its parent must not be archived). */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { nodes } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { NotFoundError, WorkflowError } from './errors';
-import { audit, isUuid } from './measure-state';
-import { recordRowRevision } from './vocabulary-support';
-import { inTransaction } from './transaction';
+import type { Db } from '../../db/connection';
+import { nodes } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { NotFoundError, WorkflowError } from '../errors';
+import { audit, isUuid } from '../measures/measure-state';
+import { recordRowRevision } from '../vocabulary/vocabulary-support';
+import { inTransaction } from '../../db/transaction';
 
 export async function restoreNode(db: Db, user: SessionUser, nodeId: string): Promise<void> {
   authorize(user, 'structure.edit');

@@ -1,13 +1,13 @@
 /** Adds a spelling of an actor as printed ("FB 31", "JobCenter"). */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { actorAliases, actors } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { NotFoundError, ValidationError } from './errors';
-import { isUuid } from './measure-state';
+import type { Db } from '../../db/connection';
+import { actorAliases, actors } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { NotFoundError, ValidationError } from '../errors';
+import { isUuid } from '../measures/measure-state';
 import { assertActorNameFree } from './create-actor';
 import { parseWith, aliasInput } from './vocabulary-input';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function addActorAlias(db: Db, user: SessionUser, actorId: string, alias: string): Promise<void> {
   authorize(user, 'vocabulary.manage');

@@ -1,14 +1,14 @@
 /** Creates an actor (organisation, city unit, network) of the municipality. */
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { actorAliases, actors } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { slugify, uniqueSlug } from '../text/slug';
-import { ValidationError } from './errors';
+import type { Db } from '../../db/connection';
+import { actorAliases, actors } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { slugify, uniqueSlug } from '../../text/slug';
+import { ValidationError } from '../errors';
 import { municipalityOf, recordRowRevision } from './vocabulary-support';
 import { actorInput, parseWith, type ActorInput } from './vocabulary-input';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 /** Refuses a name that is already an actor's name or another actor's alias. */
 export async function assertActorNameFree(tx: Db, municipalityId: string, name: string, exceptActorId?: string): Promise<void> {

@@ -1,14 +1,14 @@
 /** Creates a target group of the controlled vocabulary. */
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { targetGroups } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { slugify } from '../text/slug';
-import { ValidationError } from './errors';
+import type { Db } from '../../db/connection';
+import { targetGroups } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { slugify } from '../../text/slug';
+import { ValidationError } from '../errors';
 import { municipalityOf, recordRowRevision } from './vocabulary-support';
 import { parseWith, targetGroupInput, type TargetGroupInput } from './vocabulary-input';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function assertTargetGroupFree(tx: Db, municipalityId: string, name: string, exceptId?: string): Promise<void> {
   const [clash] = await tx

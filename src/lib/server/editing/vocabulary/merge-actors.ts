@@ -6,14 +6,14 @@
  * changed gets a revision.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { actorAliases, actors, contacts, measureActors, nodes, userActorScopes } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { loadMeasureSnapshots } from '../catalogue/snapshot';
-import { recordRevisions } from '../revisions/record';
-import { NotFoundError, ValidationError } from './errors';
-import { audit, isUuid } from './measure-state';
-import { inTransaction } from './transaction';
+import type { Db } from '../../db/connection';
+import { actorAliases, actors, contacts, measureActors, nodes, userActorScopes } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { loadMeasureSnapshots } from '../../catalogue/snapshot';
+import { recordRevisions } from '../../revisions/record';
+import { NotFoundError, ValidationError } from '../errors';
+import { audit, isUuid } from '../measures/measure-state';
+import { inTransaction } from '../../db/transaction';
 
 export async function mergeActors(db: Db, user: SessionUser, sourceId: string, targetId: string): Promise<{ measures: number }> {
   authorize(user, 'vocabulary.manage');

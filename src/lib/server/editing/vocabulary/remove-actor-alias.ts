@@ -1,10 +1,10 @@
 /** Removes a spelling from an actor. Links keep their wording as printed. */
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { actorAliases } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { isUuid } from './measure-state';
-import { inTransaction } from './transaction';
+import type { Db } from '../../db/connection';
+import { actorAliases } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { isUuid } from '../measures/measure-state';
+import { inTransaction } from '../../db/transaction';
 
 export async function removeActorAlias(db: Db, user: SessionUser, actorId: string, alias: string): Promise<void> {
   authorize(user, 'vocabulary.manage');

@@ -1,14 +1,14 @@
 /** Renames an actor (and sets kind, parent, description). The old name stays as an alias, so imports and searches still find it. */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { actorAliases, actors } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { NotFoundError, ValidationError } from './errors';
-import { isUuid } from './measure-state';
+import type { Db } from '../../db/connection';
+import { actorAliases, actors } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { NotFoundError, ValidationError } from '../errors';
+import { isUuid } from '../measures/measure-state';
 import { assertActorNameFree } from './create-actor';
 import { recordRowRevision } from './vocabulary-support';
 import { actorInput, parseWith, type ActorInput } from './vocabulary-input';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function renameActor(db: Db, user: SessionUser, actorId: string, input: ActorInput): Promise<void> {
   authorize(user, 'vocabulary.manage');

@@ -1,14 +1,14 @@
 /** Renames a target group (its slug, used in search URLs, stays). */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { targetGroups } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { NotFoundError } from './errors';
-import { isUuid } from './measure-state';
+import type { Db } from '../../db/connection';
+import { targetGroups } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { NotFoundError } from '../errors';
+import { isUuid } from '../measures/measure-state';
 import { assertTargetGroupFree } from './create-target-group';
 import { recordRowRevision } from './vocabulary-support';
 import { parseWith, targetGroupInput, type TargetGroupInput } from './vocabulary-input';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function renameTargetGroup(db: Db, user: SessionUser, id: string, input: TargetGroupInput): Promise<void> {
   authorize(user, 'vocabulary.manage');

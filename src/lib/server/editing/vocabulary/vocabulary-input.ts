@@ -1,8 +1,8 @@
 /** Zod schemas for structure nodes, actors and target groups (German messages per field). */
 import { z } from 'zod';
-import { ACTOR_KINDS, NODE_TYPES } from '../db/schema';
-import { fieldErrors } from './measure-input';
-import { ValidationError } from './errors';
+import { ACTOR_KINDS, NODE_TYPES } from '../../db/schema';
+import { fieldErrors } from '../../catalogue/measure-input';
+import { ValidationError } from '../errors';
 
 const optionalText = (max: number) =>
   z

@@ -1,8 +1,8 @@
 /** Read side of the vocabulary pages: actors (with spellings and measure counts), target groups, structure nodes. */
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { actorAliases, actors, catalogues, measureActors, measureTargetGroups, nodes, targetGroups, type ActorKind, type NodeType } from '../db/schema';
-import { isUuid } from './measure-state';
+import type { Db } from '../../db/connection';
+import { actorAliases, actors, catalogues, measureActors, measureTargetGroups, nodes, targetGroups, type ActorKind, type NodeType } from '../../db/schema';
+import { isUuid } from '../measures/measure-state';
 
 export interface ActorListItem {
   id: string;

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
-import type { Db } from '../db/connection';
-import { actorAliases, actors, measureActors, nodes, revisions, targetGroups, userActorScopes } from '../db/schema';
-import { ForbiddenError } from '../auth/policy';
-import { getCatalogueDetail } from '../catalogue/queries';
-import { createNode } from './create-node';
-import { renameNode } from './rename-node';
-import { archiveNode } from './archive-node';
-import { restoreNode } from './restore-node';
+import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
+import { buildPlan } from '../../../../../tests/helpers/factories';
+import type { Db } from '../../db/connection';
+import { actorAliases, actors, measureActors, nodes, revisions, targetGroups, userActorScopes } from '../../db/schema';
+import { ForbiddenError } from '../../auth/policy';
+import { getCatalogueDetail } from '../../catalogue/queries';
+import { createNode } from '../nodes/create-node';
+import { renameNode } from '../nodes/rename-node';
+import { archiveNode } from '../nodes/archive-node';
+import { restoreNode } from '../nodes/restore-node';
 import { createActor } from './create-actor';
 import { renameActor } from './rename-actor';
 import { addActorAlias } from './add-actor-alias';
@@ -17,9 +17,9 @@ import { removeActorAlias } from './remove-actor-alias';
 import { mergeActors } from './merge-actors';
 import { createTargetGroup } from './create-target-group';
 import { renameTargetGroup } from './rename-target-group';
-import { restoreRevision } from './restore-revision';
-import { WorkflowError } from './errors';
-import { rolledBack, seed, type Seed } from './test-fixtures';
+import { restoreRevision } from '../measures/restore-revision';
+import { WorkflowError } from '../errors';
+import { rolledBack, seed, type Seed } from '../../../../../tests/helpers/seed';
 
 describeEachEngine('structure and vocabulary', (engine) => {
   let database: TestDatabase;

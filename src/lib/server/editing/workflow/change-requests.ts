@@ -1,9 +1,9 @@
 /** Change requests: a proposed full state of a published measure, waiting for review. */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { changeRequests } from '../db/schema';
-import { NotFoundError } from './errors';
-import { isUuid } from './measure-state';
+import type { Db } from '../../db/connection';
+import { changeRequests } from '../../db/schema';
+import { NotFoundError } from '../errors';
+import { isUuid } from '../measures/measure-state';
 
 export type ChangeRequestRow = typeof changeRequests.$inferSelect;
 

@@ -8,16 +8,16 @@
  * publishes a `resolution` (the merged state, based on the current version).
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { changeRequests } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { notify } from '../notifications/notify';
-import type { MeasureInput } from './measure-input';
-import { buildConflict, type MeasureConflict } from './conflict';
-import { WorkflowError } from './errors';
+import type { Db } from '../../db/connection';
+import { changeRequests } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { notify } from '../../notifications/notify';
+import type { MeasureInput } from '../../catalogue/measure-input';
+import { buildConflict, type MeasureConflict } from '../measures/conflict';
+import { WorkflowError } from '../errors';
 import { loadChangeRequest } from './change-requests';
-import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, writeMeasure } from './measure-state';
-import { inTransaction } from './transaction';
+import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, writeMeasure } from '../measures/measure-state';
+import { inTransaction } from '../../db/transaction';
 
 export interface PublishChangeOptions {
   comment?: string | null;

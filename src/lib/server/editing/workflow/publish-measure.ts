@@ -4,13 +4,13 @@
  * `measure.publish`; whoever submitted it is told.
  */
 import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { revisions } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { notify } from '../notifications/notify';
-import { WorkflowError } from './errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from './measure-state';
-import { inTransaction } from './transaction';
+import type { Db } from '../../db/connection';
+import { revisions } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { notify } from '../../notifications/notify';
+import { WorkflowError } from '../errors';
+import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from '../measures/measure-state';
+import { inTransaction } from '../../db/transaction';
 
 /** The last user other than `except` who wrote a revision of the measure (its submitter). */
 export async function submitterOf(tx: Db, measureId: string, except: string): Promise<string | null> {

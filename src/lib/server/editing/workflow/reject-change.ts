@@ -1,13 +1,13 @@
 /** Rejects a change request with a reason (editors); the measure stays as it is; the author is told. */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { changeRequests, measures } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { notify } from '../notifications/notify';
-import { ValidationError, WorkflowError } from './errors';
+import type { Db } from '../../db/connection';
+import { changeRequests, measures } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { notify } from '../../notifications/notify';
+import { ValidationError, WorkflowError } from '../errors';
 import { loadChangeRequest } from './change-requests';
-import { audit } from './measure-state';
-import { inTransaction } from './transaction';
+import { audit } from '../measures/measure-state';
+import { inTransaction } from '../../db/transaction';
 
 export async function rejectChange(db: Db, user: SessionUser, changeRequestId: string, reason: string): Promise<void> {
   authorize(user, 'measure.publish');

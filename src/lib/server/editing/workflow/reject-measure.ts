@@ -1,11 +1,11 @@
 /** Sends a measure in review back to draft with a reason (editors); the submitter is told. */
-import type { Db } from '../db/connection';
-import { authorize, type SessionUser } from '../auth/policy';
-import { notify } from '../notifications/notify';
-import { ValidationError, WorkflowError } from './errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from './measure-state';
+import type { Db } from '../../db/connection';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { notify } from '../../notifications/notify';
+import { ValidationError, WorkflowError } from '../errors';
+import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from '../measures/measure-state';
 import { submitterOf } from './publish-measure';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function rejectMeasure(db: Db, user: SessionUser, measureId: string, reason: string): Promise<void> {
   authorize(user, 'measure.publish');

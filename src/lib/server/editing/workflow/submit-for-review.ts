@@ -3,14 +3,14 @@
  * measure, the user's draft change request does. Editors are notified.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { changeRequests } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { notify } from '../notifications/notify';
-import { WorkflowError } from './errors';
+import type { Db } from '../../db/connection';
+import { changeRequests } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { notify } from '../../notifications/notify';
+import { WorkflowError } from '../errors';
 import { openChangeRequest } from './change-requests';
-import { loadMeasure, recordMeasureRevision, responsibleActorIds, setWorkflowState } from './measure-state';
-import { inTransaction } from './transaction';
+import { loadMeasure, recordMeasureRevision, responsibleActorIds, setWorkflowState } from '../measures/measure-state';
+import { inTransaction } from '../../db/transaction';
 
 export async function submitForReview(
   db: Db,

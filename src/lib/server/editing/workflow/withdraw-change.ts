@@ -1,11 +1,11 @@
 /** The author withdraws an open change request (or an editor discards it); nothing is deleted. */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection';
-import { changeRequests } from '../db/schema';
-import { authorize, type SessionUser } from '../auth/policy';
-import { WorkflowError } from './errors';
+import type { Db } from '../../db/connection';
+import { changeRequests } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { WorkflowError } from '../errors';
 import { loadChangeRequest } from './change-requests';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../../db/transaction';
 
 export async function withdrawChange(db: Db, user: SessionUser, changeRequestId: string): Promise<void> {
   authorize(user, 'draft.read');

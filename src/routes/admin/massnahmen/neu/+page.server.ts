@@ -3,9 +3,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb, guard, requireUser } from '$lib/server/auth/kit';
 import { can } from '$lib/server/auth/policy';
 import { actionFailure } from '$lib/server/editing/action-errors';
-import { createMeasure } from '$lib/server/editing/create-measure';
-import { emptyFormValues, inputFromFormValues, measureFormFromData } from '$lib/server/editing/form';
-import { today } from '$lib/server/editing/mark-reviewed';
+import { createMeasure } from '$lib/server/editing/measures/create-measure';
+import { emptyFormValues, inputFromFormValues, measureFormFromData } from '$lib/server/editing/measures/form';
+import { today } from '$lib/server/editing/measures/mark-reviewed';
 import { editOptions, listCatalogueOptions } from '$lib/server/editing/queries';
 import type { Actions, PageServerLoad } from './$types';
 

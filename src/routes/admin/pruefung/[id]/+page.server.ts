@@ -6,10 +6,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
-import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/form';
-import { publishChange } from '$lib/server/editing/publish-change';
+import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/measures/form';
+import { publishChange } from '$lib/server/editing/workflow/publish-change';
 import { conflictFields, currentExtra, editOptions, getChangeReview } from '$lib/server/editing/queries';
-import { rejectChange } from '$lib/server/editing/reject-change';
+import { rejectChange } from '$lib/server/editing/workflow/reject-change';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -7,7 +7,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
 import { can } from '$lib/server/auth/policy';
 import { actionFailure } from '$lib/server/editing/action-errors';
-import { restoreRevision } from '$lib/server/editing/restore-revision';
+import { restoreRevision } from '$lib/server/editing/measures/restore-revision';
 import { entityTitle, HISTORY_TYPES, listRevisions, revisionDiff, type HistoryType } from '$lib/server/revisions/history';
 import { measures } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
