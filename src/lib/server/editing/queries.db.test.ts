@@ -4,9 +4,9 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../..
 import { buildPlan } from '../../../../tests/helpers/factories';
 import type { Db } from '../db/connection';
 import { revisions } from '../db/schema';
-import { listRevisions, revisionDiff } from '../revisions/history';
+import { listRevisions, loadHistoryView, revisionDiff } from '../revisions/history';
 import { loadMeasureSnapshots } from '../catalogue/snapshot';
-import { editableFromSnapshot } from './measures/measure-state';
+import { editableFromSnapshot } from '../catalogue/editable-measure';
 import { updateMeasure } from './measures/update-measure';
 import { createMeasure } from './measures/create-measure';
 import { archiveMeasure } from './measures/archive-measure';
@@ -97,6 +97,21 @@ describeEachEngine('back-office queries and history', (engine) => {
     const [nodeRevision] = await db.select().from(revisions).where(eq(revisions.entityId, s.nodes.hzA1));
     const nodeDiff = (await revisionDiff(db, 'node', s.nodes.hzA1, nodeRevision!.id, nodeRevision!.id))!;
     expect(nodeDiff.fields.find((f) => f.field === 'title')).toMatchObject({ before: 'Handlungsziel A1', changed: false });
+  });
+
+  test('the history page view: latest two revisions by default, the measure version, null for unknown ids', async (db) => {
+    const base = await current(db, s.measures.m1);
+    await updateMeasure(db, s.users.redaktion, s.measures.m1, { ...base, statusText: 'Regelangebot in allen Kitas' }, { comment: 'Stand 2025' });
+    const history = await listRevisions(db, 'measure', s.measures.m1);
+    const view = (await loadHistoryView(db, 'measure', s.measures.m1, { from: null, to: null }))!;
+    expect(view).toMatchObject({ title: 'Sprachförderung in Kitas', from: history[1]!.id, to: history[0]!.id, measure: { version: base.version + 1 } });
+    expect(view.diff!.fields.filter((f) => f.changed).map((f) => f.field)).toEqual(['statusText']);
+    const same = (await loadHistoryView(db, 'measure', s.measures.m1, { from: history[0]!.id, to: history[0]!.id }))!;
+    expect(same.diff!.fields.some((f) => f.changed)).toBe(false);
+    const node = (await loadHistoryView(db, 'node', s.nodes.hzA1, { from: null, to: null }))!;
+    expect(node).toMatchObject({ title: 'Handlungsziel A1', measure: null, from: null });
+    expect(await loadHistoryView(db, 'measure', '00000000-0000-4000-8000-000000000000', { from: null, to: null })).toBeNull();
+    expect(await loadHistoryView(db, 'measure', 'kein-uuid', { from: null, to: null })).toBeNull();
   });
 
   test('form data round trip keeps what was typed and drops blank rows', async (db) => {

@@ -30,7 +30,9 @@ import { loadMeasureSnapshots } from '../catalogue/snapshot';
 import { diffFields, type FieldDiff } from '../revisions/diff';
 import { describeMeasure, loadNames, MEASURE_TEXT_FIELDS } from '../revisions/describe';
 import { OPEN_STATES } from './workflow/change-requests';
-import { differingFields, editableFromSnapshot, isUuid, parseMeasure, type EditableField, type EditableMeasure } from './measures/measure-state';
+import { parseMeasure } from './measures/measure-state';
+import { isUuid } from '../text/uuid';
+import { differingFields, editableFromSnapshot, type EditableField, type EditableMeasure } from '../catalogue/editable-measure';
 
 export const ADMIN_PAGE_SIZE = 25;
 

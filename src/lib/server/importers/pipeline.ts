@@ -3,7 +3,7 @@
  * in one transaction. A dry run stops before writing. Used by the CLI and by first start.
  */
 import { auditLog, importRuns, type CatalogueKind } from '../db/schema';
-import type { Database, Db } from '../db/connection';
+import type { Database } from '../db/connection';
 import { ensureMunicipality } from '../catalogue/municipality';
 import { sha256 } from '../text/hash';
 import { DOCUMENT_KINDS, detectKind, detectReferenceDocument } from './kinds';
@@ -11,6 +11,7 @@ import { writeImportPlan, type WriteOutcome } from './plan/write';
 import type { ImportPlan } from './plan/types';
 import { ImportError, type ImportWarning, type ParsedCatalogue, type SourceFile } from './types';
 import { summarisePlan, type PlanSummary } from './summary';
+import { inTransaction } from '../db/transaction';
 
 export interface ParsedSources {
   files: { name: string; kind: CatalogueKind; sha256: string }[];
@@ -80,8 +81,7 @@ export async function importSources(database: Database, files: SourceFile[], opt
   const base = { files: parsed.files, skipped: parsed.skipped, catalogues: parsed.catalogues, warnings: parsed.warnings, summaries };
   if (options.dryRun) return { ...base, dryRun: true, outcomes: [] };
 
-  const outcomes = await database.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const outcomes = await inTransaction(database.db, async (tx) => {
     const municipalityId = await ensureMunicipality(tx, options.municipality);
     const results: WriteOutcome[] = [];
     for (const plan of parsed.plans) {

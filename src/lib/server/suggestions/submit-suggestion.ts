@@ -15,6 +15,7 @@ import { log } from '../app/log';
 import { checkFormToken, issueFormToken } from './form-token';
 import { getFormSecret, getRetentionDays } from './settings';
 import { suggestionFieldErrors, suggestionInput, type SuggestionSubmission } from './suggestion-input';
+import { inTransaction } from '../db/transaction';
 
 export const SUGGESTION_RATE_LIMIT: RateLimitRule = { limit: 5, windowSeconds: 60 * 60 };
 
@@ -105,8 +106,7 @@ export async function submitSuggestion(db: Db, submission: SuggestionSubmission,
 
   const hasContact = Boolean(input.contactName || input.contactEmail);
   const retentionDays = hasContact ? await getRetentionDays(db) : 0;
-  const id = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const id = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(suggestions)
       .values({

@@ -13,7 +13,7 @@ import { revisions, users } from '../../db/schema';
 import type { MeasureRow } from '../../catalogue/snapshot';
 import type { MeasureSnapshot } from '../../catalogue/snapshot';
 import { canonicalJson } from '../../text/hash';
-import { differingFields, editableFromSnapshot, EDITABLE_FIELDS, type EditableField, type EditableMeasure } from './measure-state';
+import { differingFields, editableFromSnapshot, EDITABLE_FIELDS, type EditableField, type EditableMeasure } from '../../catalogue/editable-measure';
 
 export interface MeasureConflict {
   measureId: string;

@@ -15,7 +15,7 @@
  */
 import type { ActorRole } from '../../db/schema';
 import type { MeasureInput } from '../../catalogue/measure-input';
-import type { EditableField, EditableMeasure } from './measure-state';
+import type { EditableField, EditableMeasure } from '../../catalogue/editable-measure';
 import type { SaveIntent } from './update-measure';
 
 export interface MeasureFormValues {

@@ -4,7 +4,6 @@
  * - `checkReferences`: nodes, actors, target groups and state code exist (and belong together);
  * - `writeMeasure`: inserts or updates the row, replaces its links, changes the slug on a title
  *   change (old slug kept in measure_slugs), increments the version;
- * - `editableFromSnapshot` / `differingFields`: compare states (merge view, diff, no-op saves);
  * - `recordMeasureRevision` / `audit`: history and audit log.
  */
 import crypto from 'node:crypto';
@@ -24,41 +23,15 @@ import {
   nodes,
   revisions,
   targetGroups,
-  type ActorRole,
   type WorkflowState,
 } from '../../db/schema';
 import { loadMeasureSnapshots, type MeasureRow, type MeasureSnapshot } from '../../catalogue/snapshot';
 import { recordRevisions } from '../../revisions/record';
-import { canonicalJson } from '../../text/hash';
 import { slugify, uniqueSlug } from '../../text/slug';
-import { fieldErrors, measureInput, type MeasureInput, type ValidMeasureInput } from '../../catalogue/measure-input';
+import { editableFromSnapshot, type EditableMeasure } from '../../catalogue/editable-measure';
+import { fieldErrors, measureInput, type MeasureInput } from '../../catalogue/measure-input';
+import { isUuid } from '../../text/uuid';
 import { NotFoundError, ValidationError } from '../errors';
-
-export type EditableMeasure = ValidMeasureInput;
-
-/** Fields of the editable state, in display order. */
-export const EDITABLE_FIELDS = [
-  'title',
-  'number',
-  'description',
-  'goals',
-  'targetGroupText',
-  'targetGroupIds',
-  'statusText',
-  'stateCode',
-  'remarks',
-  'responsibleText',
-  'actors',
-  'directionInward',
-  'directionOutward',
-  'isNew',
-  'isGap',
-  'lastReviewedAt',
-  'placements',
-  'extra',
-  'catalogueId',
-] as const satisfies readonly (keyof EditableMeasure)[];
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** Validates and normalises input: duplicates (same node, same actor and role, same group) are dropped. */
 export function parseMeasure(input: MeasureInput | Record<string, unknown>): EditableMeasure {
@@ -78,43 +51,6 @@ export function parseMeasure(input: MeasureInput | Record<string, unknown>): Edi
   };
 }
 
-export function editableFromSnapshot(s: MeasureSnapshot): EditableMeasure {
-  const placements = [...s.placements].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.position - b.position);
-  return {
-    catalogueId: s.catalogueId,
-    placements: placements.map((p) => ({ nodeId: p.nodeId, number: p.number ?? null })),
-    number: s.number ?? null,
-    title: s.title,
-    description: s.description ?? '',
-    goals: s.goals ?? null,
-    targetGroupText: s.targetGroupText ?? null,
-    statusText: s.statusText ?? null,
-    stateCode: s.stateCode ?? 'unbekannt',
-    remarks: s.remarks ?? null,
-    responsibleText: s.responsibleText ?? null,
-    directionInward: Boolean(s.directionInward),
-    directionOutward: Boolean(s.directionOutward),
-    isNew: Boolean(s.isNew),
-    isGap: Boolean(s.isGap),
-    extra: s.extra ?? {},
-    actors: [...s.actors]
-      .sort((a, b) => a.position - b.position)
-      .map((a) => ({ actorId: a.actorId, role: a.role as ActorRole, wording: a.wording ?? null })),
-    targetGroupIds: s.targetGroups.map((g) => g.targetGroupId),
-    lastReviewedAt: s.lastReviewedAt ?? null,
-  };
-}
-
-function comparable(field: EditableField, value: unknown): string {
-  if (field === 'targetGroupIds') return canonicalJson([...((value as string[]) ?? [])].sort());
-  return canonicalJson(value ?? null);
-}
-
-/** Fields whose values differ between two editable states. */
-export function differingFields(a: EditableMeasure, b: EditableMeasure): EditableField[] {
-  return EDITABLE_FIELDS.filter((f) => comparable(f, a[f]) !== comparable(f, b[f]));
-}
-
 /** The row (locked for update inside a transaction), its snapshot and its editable state. */
 export async function loadMeasure(
   tx: Db,
@@ -125,10 +61,6 @@ export async function loadMeasure(
   if (!row) throw new NotFoundError('Die Maßnahme');
   const snapshot = (await loadMeasureSnapshots(tx, [id])).get(id)!;
   return { row, snapshot, editable: editableFromSnapshot(snapshot) };
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 /** Responsible actors of a measure: the scope of contributors' rights. */

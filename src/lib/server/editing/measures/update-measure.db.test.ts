@@ -7,7 +7,7 @@ import { changeRequests, measureActors, measureNodes, measures, measureSlugs, no
 import { ForbiddenError } from '../../auth/policy';
 import { getMeasureDetail } from '../../catalogue/queries';
 import { loadMeasureSnapshots } from '../../catalogue/snapshot';
-import { editableFromSnapshot, type EditableMeasure } from './measure-state';
+import { editableFromSnapshot, type EditableMeasure } from '../../catalogue/editable-measure';
 import { updateMeasure } from './update-measure';
 import { moveMeasure } from './move-measure';
 import { markGap } from './mark-gap';

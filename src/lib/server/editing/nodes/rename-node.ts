@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection';
 import { nodes } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError } from '../errors';
-import { isUuid } from '../measures/measure-state';
+import { isUuid } from '../../text/uuid';
 import { recordRowRevision } from '../vocabulary/vocabulary-support';
 import { nodeInput, parseWith, type NodeInput } from '../vocabulary/vocabulary-input';
 import { inTransaction } from '../../db/transaction';

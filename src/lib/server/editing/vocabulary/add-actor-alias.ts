@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection';
 import { actorAliases, actors } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
-import { isUuid } from '../measures/measure-state';
+import { isUuid } from '../../text/uuid';
 import { assertActorNameFree } from './create-actor';
 import { parseWith, aliasInput } from './vocabulary-input';
 import { inTransaction } from '../../db/transaction';

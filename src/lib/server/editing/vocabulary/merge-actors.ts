@@ -12,7 +12,8 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { loadMeasureSnapshots } from '../../catalogue/snapshot';
 import { recordRevisions } from '../../revisions/record';
 import { NotFoundError, ValidationError } from '../errors';
-import { audit, isUuid } from '../measures/measure-state';
+import { audit } from '../measures/measure-state';
+import { isUuid } from '../../text/uuid';
 import { inTransaction } from '../../db/transaction';
 
 export async function mergeActors(db: Db, user: SessionUser, sourceId: string, targetId: string): Promise<{ measures: number }> {

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { actorAliases } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
-import { isUuid } from '../measures/measure-state';
+import { isUuid } from '../../text/uuid';
 import { inTransaction } from '../../db/transaction';
 
 export async function removeActorAlias(db: Db, user: SessionUser, actorId: string, alias: string): Promise<void> {

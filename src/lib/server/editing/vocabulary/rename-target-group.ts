@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection';
 import { targetGroups } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError } from '../errors';
-import { isUuid } from '../measures/measure-state';
+import { isUuid } from '../../text/uuid';
 import { assertTargetGroupFree } from './create-target-group';
 import { recordRowRevision } from './vocabulary-support';
 import { parseWith, targetGroupInput, type TargetGroupInput } from './vocabulary-input';

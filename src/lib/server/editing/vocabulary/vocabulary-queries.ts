@@ -2,7 +2,7 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { actorAliases, actors, catalogues, measureActors, measureTargetGroups, nodes, targetGroups, type ActorKind, type NodeType } from '../../db/schema';
-import { isUuid } from '../measures/measure-state';
+import { isUuid } from '../../text/uuid';
 
 export interface ActorListItem {
   id: string;

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import { changeRequests } from '../../db/schema';
 import { NotFoundError } from '../errors';
-import { isUuid } from '../measures/measure-state';
+import { isUuid } from '../../text/uuid';
 
 export type ChangeRequestRow = typeof changeRequests.$inferSelect;
 

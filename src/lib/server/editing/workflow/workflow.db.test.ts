@@ -7,7 +7,7 @@ import { auditLog, changeRequests, measures, notifications, revisions } from '..
 import { ForbiddenError } from '../../auth/policy';
 import { getMeasureDetail } from '../../catalogue/queries';
 import { loadMeasureSnapshots } from '../../catalogue/snapshot';
-import { editableFromSnapshot, type EditableMeasure } from '../measures/measure-state';
+import { editableFromSnapshot, type EditableMeasure } from '../../catalogue/editable-measure';
 import { updateMeasure } from '../measures/update-measure';
 import { publishChange } from './publish-change';
 import { rejectChange } from './reject-change';

@@ -8,11 +8,12 @@ import { ensureMunicipality } from '../../catalogue/municipality';
 import { recordRevisions } from '../../revisions/record';
 import { writeImportPlan } from './write';
 import type { ImportPlan } from './types';
+import { inTransaction } from '../../db/transaction';
 
 async function write(db: Db, plan: ImportPlan) {
-  return db.transaction(async (tx) => {
-    const municipalityId = await ensureMunicipality(tx as unknown as Db);
-    return writeImportPlan(tx as unknown as Db, plan, { municipalityId, comment: 'Test-Import' });
+  return inTransaction(db, async (tx) => {
+    const municipalityId = await ensureMunicipality(tx);
+    return writeImportPlan(tx, plan, { municipalityId, comment: 'Test-Import' });
   });
 }
 
