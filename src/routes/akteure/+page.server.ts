@@ -1,5 +1,5 @@
 import { getDatabase } from '$lib/server/app/instance';
-import { listActors } from '$lib/server/catalogue/browse';
+import { listActors } from '$lib/server/catalogue/actors';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

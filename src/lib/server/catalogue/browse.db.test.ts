@@ -14,7 +14,7 @@ import {
   getTargetGroupDetail,
   listActors,
   listTargetGroups,
-} from './browse';
+} from './actors';
 import { ensureMunicipality } from './municipality';
 import { getCatalogueDetail, getMeasureDetail } from './queries';
 import type { MeasureDetail } from './read-models';

@@ -9,7 +9,7 @@ import { archiveNode } from '$lib/server/editing/nodes/archive-node';
 import { createNode } from '$lib/server/editing/nodes/create-node';
 import { renameNode } from '$lib/server/editing/nodes/rename-node';
 import { restoreNode } from '$lib/server/editing/nodes/restore-node';
-import { listCatalogueOptions } from '$lib/server/editing/queries';
+import { listCatalogueOptions } from '$lib/server/editing/measures/edit-context';
 import { listStructure } from '$lib/server/editing/vocabulary/vocabulary-queries';
 import type { Actions, PageServerLoad } from './$types';
 

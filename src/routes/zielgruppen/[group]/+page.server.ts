@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app/instance';
-import { getTargetGroupDetail } from '$lib/server/catalogue/browse';
+import { getTargetGroupDetail } from '$lib/server/catalogue/actors';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

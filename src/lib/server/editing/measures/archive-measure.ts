@@ -2,7 +2,7 @@
 import type { Db } from '../../db/connection';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { WorkflowError } from '../errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from './measure-state';
+import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from './write-measure';
 import { inTransaction } from '../../db/transaction';
 
 export async function archiveMeasure(

@@ -9,7 +9,7 @@ import type { WorkflowState } from '../../db/schema';
 import { authorize, needsReview, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import type { MeasureInput } from '../../catalogue/measure-input';
-import { audit, checkReferences, parseMeasure, recordMeasureRevision, responsibleOf, writeMeasure } from './measure-state';
+import { audit, checkReferences, parseMeasure, recordMeasureRevision, responsibleOf, writeMeasure } from './write-measure';
 import { inTransaction } from '../../db/transaction';
 
 export interface CreateMeasureOptions {

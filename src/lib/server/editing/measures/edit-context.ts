@@ -7,7 +7,7 @@
  * must find drafts, measures in review and archived ones too.
  */
 import { and, asc, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/connection';
+import type { Db } from '../../db/connection';
 import {
   actors,
   catalogues,
@@ -24,15 +24,15 @@ import {
   type ChangeState,
   type NodeType,
   type WorkflowState,
-} from '../db/schema';
-import { can, type SessionUser } from '../auth/policy';
-import { loadMeasureSnapshots } from '../catalogue/snapshot';
-import { diffFields, type FieldDiff } from '../revisions/diff';
-import { describeMeasure, loadNames, MEASURE_TEXT_FIELDS } from '../revisions/describe';
-import { OPEN_STATES } from './workflow/change-requests';
-import { parseMeasure } from './measures/measure-state';
-import { isUuid } from '../text/uuid';
-import { differingFields, editableFromSnapshot, type EditableField, type EditableMeasure } from '../catalogue/editable-measure';
+} from '../../db/schema';
+import { can, type SessionUser } from '../../auth/policy';
+import { loadMeasureSnapshots } from '../../catalogue/snapshot';
+import { diffFields, type FieldDiff } from '../../revisions/diff';
+import { describeMeasure, loadNames, MEASURE_TEXT_FIELDS } from '../../revisions/describe';
+import { OPEN_STATES } from '../workflow/change-requests';
+import { parseMeasure } from './write-measure';
+import { isUuid } from '../../text/uuid';
+import { differingFields, editableFromSnapshot, type EditableField, type EditableMeasure } from '../../catalogue/editable-measure';
 
 export const ADMIN_PAGE_SIZE = 25;
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import type { WorkflowState } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { WorkflowError } from '../errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState, stateBeforeArchive } from './measure-state';
+import { audit, loadMeasure, recordMeasureRevision, setWorkflowState, stateBeforeArchive } from './write-measure';
 import { inTransaction } from '../../db/transaction';
 
 export async function restoreMeasure(

@@ -11,7 +11,7 @@ import type { MeasureSnapshot } from '../../catalogue/snapshot';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { formatDateShort } from '../../../i18n/format';
 import { NotFoundError, WorkflowError } from '../errors';
-import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, writeMeasure } from './measure-state';
+import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, writeMeasure } from './write-measure';
 import { differingFields, editableFromSnapshot } from '../../catalogue/editable-measure';
 import { inTransaction } from '../../db/transaction';
 

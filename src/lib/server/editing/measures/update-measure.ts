@@ -18,7 +18,7 @@ import { notify } from '../../notifications/notify';
 import type { MeasureInput } from '../../catalogue/measure-input';
 import { buildConflict, type MeasureConflict } from './conflict';
 import { WorkflowError } from '../errors';
-import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, responsibleActorIds, writeMeasure } from './measure-state';
+import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, responsibleActorIds, writeMeasure } from './write-measure';
 import { differingFields, type EditableMeasure } from '../../catalogue/editable-measure';
 import { openChangeRequest } from '../workflow/change-requests';
 import { inTransaction } from '../../db/transaction';

@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection';
 import { measureNodes, measures, nodes } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError, WorkflowError } from '../errors';
-import { audit } from '../measures/measure-state';
+import { audit } from '../measures/write-measure';
 import { isUuid } from '../../text/uuid';
 import { recordRowRevision } from '../vocabulary/vocabulary-support';
 import { inTransaction } from '../../db/transaction';

@@ -6,7 +6,7 @@ import { catalogues, nodes } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { slugify, uniqueSlug } from '../../text/slug';
 import { ValidationError } from '../errors';
-import { audit } from '../measures/measure-state';
+import { audit } from '../measures/write-measure';
 import { recordRowRevision } from '../vocabulary/vocabulary-support';
 import { newNodeInput, parseWith, type NewNodeInput } from '../vocabulary/vocabulary-input';
 import { inTransaction } from '../../db/transaction';

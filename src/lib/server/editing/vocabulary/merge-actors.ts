@@ -12,7 +12,7 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { loadMeasureSnapshots } from '../../catalogue/snapshot';
 import { recordRevisions } from '../../revisions/record';
 import { NotFoundError, ValidationError } from '../errors';
-import { audit } from '../measures/measure-state';
+import { audit } from '../measures/write-measure';
 import { isUuid } from '../../text/uuid';
 import { inTransaction } from '../../db/transaction';
 

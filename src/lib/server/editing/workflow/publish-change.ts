@@ -16,7 +16,7 @@ import type { MeasureInput } from '../../catalogue/measure-input';
 import { buildConflict, type MeasureConflict } from '../measures/conflict';
 import { WorkflowError } from '../errors';
 import { loadChangeRequest } from './change-requests';
-import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, writeMeasure } from '../measures/measure-state';
+import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, writeMeasure } from '../measures/write-measure';
 import { inTransaction } from '../../db/transaction';
 
 export interface PublishChangeOptions {

@@ -9,7 +9,7 @@ import { revisions } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import { WorkflowError } from '../errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from '../measures/measure-state';
+import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from '../measures/write-measure';
 import { inTransaction } from '../../db/transaction';
 
 /** The last user other than `except` who wrote a revision of the measure (its submitter). */

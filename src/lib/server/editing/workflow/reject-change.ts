@@ -6,7 +6,7 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import { ValidationError, WorkflowError } from '../errors';
 import { loadChangeRequest } from './change-requests';
-import { audit } from '../measures/measure-state';
+import { audit } from '../measures/write-measure';
 import { inTransaction } from '../../db/transaction';
 
 export async function rejectChange(db: Db, user: SessionUser, changeRequestId: string, reason: string): Promise<void> {

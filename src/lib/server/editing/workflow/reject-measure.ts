@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import { ValidationError, WorkflowError } from '../errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from '../measures/measure-state';
+import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from '../measures/write-measure';
 import { submitterOf } from './publish-measure';
 import { inTransaction } from '../../db/transaction';
 

@@ -9,7 +9,7 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import { WorkflowError } from '../errors';
 import { openChangeRequest } from './change-requests';
-import { loadMeasure, recordMeasureRevision, responsibleActorIds, setWorkflowState } from '../measures/measure-state';
+import { loadMeasure, recordMeasureRevision, responsibleActorIds, setWorkflowState } from '../measures/write-measure';
 import { inTransaction } from '../../db/transaction';
 
 export async function submitForReview(

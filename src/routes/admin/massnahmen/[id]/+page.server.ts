@@ -11,7 +11,7 @@ import { archiveMeasure } from '$lib/server/editing/measures/archive-measure';
 import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/measures/form';
 import { today } from '$lib/server/editing/measures/mark-reviewed';
 import { publishMeasure } from '$lib/server/editing/workflow/publish-measure';
-import { conflictFields, currentExtra, editOptions, getEditContext } from '$lib/server/editing/queries';
+import { conflictFields, currentExtra, editOptions, getEditContext } from '$lib/server/editing/measures/edit-context';
 import { restoreMeasure } from '$lib/server/editing/measures/restore-measure';
 import { submitForReview } from '$lib/server/editing/workflow/submit-for-review';
 import { updateMeasure } from '$lib/server/editing/measures/update-measure';

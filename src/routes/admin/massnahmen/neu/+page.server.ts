@@ -6,7 +6,7 @@ import { actionFailure } from '$lib/server/editing/action-errors';
 import { createMeasure } from '$lib/server/editing/measures/create-measure';
 import { emptyFormValues, inputFromFormValues, measureFormFromData } from '$lib/server/editing/measures/form';
 import { today } from '$lib/server/editing/measures/mark-reviewed';
-import { editOptions, listCatalogueOptions } from '$lib/server/editing/queries';
+import { editOptions, listCatalogueOptions } from '$lib/server/editing/measures/edit-context';
 import type { Actions, PageServerLoad } from './$types';
 
 function mayCreate(user: App.Locals['user']): boolean {
