@@ -2,7 +2,10 @@
 import type { Db } from '../../db/connection';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { WorkflowError } from '../errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from './write-measure';
+import { setWorkflowState } from './write-measure';
+import { recordAudit } from '../../auth/audit';
+import { recordMeasureRevision } from './measure-revisions';
+import { loadMeasure } from './load-measure';
 import { inTransaction } from '../../db/transaction';
 
 export async function archiveMeasure(
@@ -17,7 +20,7 @@ export async function archiveMeasure(
     if (row.workflowState === 'archiviert') throw new WorkflowError('Die Maßnahme ist bereits archiviert.');
     const saved = await setWorkflowState(tx, row, 'archiviert');
     await recordMeasureRevision(tx, measureId, { authorId: user.id, comment: options.comment?.trim() || 'Archiviert' });
-    await audit(tx, { userId: user.id, action: 'measure.archive', entityType: 'measure', entityId: measureId, details: { from: row.workflowState } });
+    await recordAudit(tx, { userId: user.id, action: 'measure.archive', entityType: 'measure', entityId: measureId, details: { from: row.workflowState } });
     return { version: saved.version };
   });
 }

@@ -9,7 +9,11 @@ import type { WorkflowState } from '../../db/schema';
 import { authorize, needsReview, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import type { MeasureInput } from '../../catalogue/measure-input';
-import { audit, checkReferences, parseMeasure, recordMeasureRevision, responsibleOf, writeMeasure } from './write-measure';
+import { writeMeasure } from './write-measure';
+import { recordAudit } from '../../auth/audit';
+import { recordMeasureRevision } from './measure-revisions';
+import { checkReferences } from './check-references';
+import { parseMeasure, responsibleOf } from './parse-measure';
 import { inTransaction } from '../../db/transaction';
 
 export interface CreateMeasureOptions {
@@ -34,7 +38,7 @@ export async function createMeasure(
     const row = await writeMeasure(tx, { existing: null, input: checked, workflowState, authorId: user.id });
     const comment = options.comment?.trim() || 'Maßnahme angelegt';
     await recordMeasureRevision(tx, row.id, { authorId: user.id, comment });
-    await audit(tx, {
+    await recordAudit(tx, {
       userId: user.id,
       action: workflowState === 'veroeffentlicht' ? 'measure.publish' : 'measure.create',
       entityType: 'measure',

@@ -30,7 +30,7 @@ import { loadMeasureSnapshots } from '../../catalogue/snapshot';
 import { diffFields, type FieldDiff } from '../../revisions/diff';
 import { describeMeasure, loadNames, MEASURE_TEXT_FIELDS } from '../../revisions/describe';
 import { OPEN_STATES } from '../workflow/change-requests';
-import { parseMeasure } from './write-measure';
+import { parseMeasure } from './parse-measure';
 import { isUuid } from '../../text/uuid';
 import { differingFields, editableFromSnapshot, type EditableField, type EditableMeasure } from '../../catalogue/editable-measure';
 

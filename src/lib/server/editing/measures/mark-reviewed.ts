@@ -2,7 +2,7 @@
 import type { Db } from '../../db/connection';
 import type { SessionUser } from '../../auth/policy';
 import { isoDate } from '../../../i18n/format';
-import { parseMeasure } from './write-measure';
+import { parseMeasure } from './parse-measure';
 import { saveMeasure, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
 import { inTransaction } from '../../db/transaction';
 

@@ -3,7 +3,10 @@ import type { Db } from '../../db/connection';
 import type { WorkflowState } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { WorkflowError } from '../errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState, stateBeforeArchive } from './write-measure';
+import { setWorkflowState } from './write-measure';
+import { recordAudit } from '../../auth/audit';
+import { recordMeasureRevision, stateBeforeArchive } from './measure-revisions';
+import { loadMeasure } from './load-measure';
 import { inTransaction } from '../../db/transaction';
 
 export async function restoreMeasure(
@@ -19,7 +22,7 @@ export async function restoreMeasure(
     const previous = await stateBeforeArchive(tx, measureId);
     const saved = await setWorkflowState(tx, row, previous);
     await recordMeasureRevision(tx, measureId, { authorId: user.id, comment: options.comment?.trim() || 'Aus dem Archiv wiederhergestellt' });
-    await audit(tx, {
+    await recordAudit(tx, {
       userId: user.id,
       action: previous === 'veroeffentlicht' ? 'measure.publish' : 'measure.restore',
       entityType: 'measure',

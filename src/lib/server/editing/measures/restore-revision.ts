@@ -11,7 +11,12 @@ import type { MeasureSnapshot } from '../../catalogue/snapshot';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { formatDateShort } from '../../../i18n/format';
 import { NotFoundError, WorkflowError } from '../errors';
-import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, writeMeasure } from './write-measure';
+import { writeMeasure } from './write-measure';
+import { recordAudit } from '../../auth/audit';
+import { recordMeasureRevision } from './measure-revisions';
+import { checkReferences } from './check-references';
+import { loadMeasure } from './load-measure';
+import { parseMeasure } from './parse-measure';
 import { differingFields, editableFromSnapshot } from '../../catalogue/editable-measure';
 import { inTransaction } from '../../db/transaction';
 
@@ -36,7 +41,7 @@ export async function restoreRevision(
     const note = `Stand vom ${formatDateShort(revision.createdAt, 'de')} (Version ${revision.id}) wiederhergestellt`;
     const comment = options.comment?.trim() ? `${note}: ${options.comment.trim()}` : note;
     await recordMeasureRevision(tx, row.id, { authorId: user.id, comment });
-    await audit(tx, {
+    await recordAudit(tx, {
       userId: user.id,
       action: 'measure.restoreRevision',
       entityType: 'measure',

@@ -18,7 +18,12 @@ import { notify } from '../../notifications/notify';
 import type { MeasureInput } from '../../catalogue/measure-input';
 import { buildConflict, type MeasureConflict } from './conflict';
 import { WorkflowError } from '../errors';
-import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, responsibleActorIds, writeMeasure } from './write-measure';
+import { writeMeasure } from './write-measure';
+import { recordAudit } from '../../auth/audit';
+import { recordMeasureRevision } from './measure-revisions';
+import { checkReferences } from './check-references';
+import { loadMeasure, responsibleActorIds } from './load-measure';
+import { parseMeasure } from './parse-measure';
 import { differingFields, type EditableMeasure } from '../../catalogue/editable-measure';
 import { openChangeRequest } from '../workflow/change-requests';
 import { inTransaction } from '../../db/transaction';
@@ -124,7 +129,7 @@ export async function saveMeasure(
     comment: comment ?? (published ? 'Veröffentlicht' : workflowState === 'in_pruefung' && row.workflowState !== 'in_pruefung' ? 'Zur Prüfung eingereicht' : 'Geändert'),
   });
   if (workflowState === 'veroeffentlicht')
-    await audit(tx, {
+    await recordAudit(tx, {
       userId: user.id,
       action: 'measure.publish',
       entityType: 'measure',

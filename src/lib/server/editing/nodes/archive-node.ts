@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection';
 import { measureNodes, measures, nodes } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError, WorkflowError } from '../errors';
-import { audit } from '../measures/write-measure';
+import { recordAudit } from '../../auth/audit';
 import { isUuid } from '../../text/uuid';
 import { recordRowRevision } from '../vocabulary/vocabulary-support';
 import { inTransaction } from '../../db/transaction';
@@ -33,6 +33,6 @@ export async function archiveNode(db: Db, user: SessionUser, nodeId: string): Pr
       throw new WorkflowError(`Hier sind noch ${placed!.n} Maßnahmen eingeordnet. Bitte verschieben oder archivieren Sie sie zuerst.`);
     const [row] = await tx.update(nodes).set({ archivedAt: new Date(), updatedAt: new Date() }).where(eq(nodes.id, nodeId)).returning();
     await recordRowRevision(tx, 'node', row!, user.id, 'Bereich archiviert');
-    await audit(tx, { userId: user.id, action: 'structure.archive', entityType: 'node', entityId: nodeId, details: { title: row!.title } });
+    await recordAudit(tx, { userId: user.id, action: 'structure.archive', entityType: 'node', entityId: nodeId, details: { title: row!.title } });
   });
 }

@@ -6,7 +6,7 @@ import { catalogues, nodes } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { slugify, uniqueSlug } from '../../text/slug';
 import { ValidationError } from '../errors';
-import { audit } from '../measures/write-measure';
+import { recordAudit } from '../../auth/audit';
 import { recordRowRevision } from '../vocabulary/vocabulary-support';
 import { newNodeInput, parseWith, type NewNodeInput } from '../vocabulary/vocabulary-input';
 import { inTransaction } from '../../db/transaction';
@@ -35,7 +35,7 @@ export async function createNode(db: Db, user: SessionUser, input: NewNodeInput)
       .values({ id: crypto.randomUUID(), ...value, slug, position: Number(pos?.n ?? 0) })
       .returning();
     await recordRowRevision(tx, 'node', row!, user.id, 'Bereich angelegt');
-    await audit(tx, { userId: user.id, action: 'structure.create', entityType: 'node', entityId: row!.id, details: { title: row!.title } });
+    await recordAudit(tx, { userId: user.id, action: 'structure.create', entityType: 'node', entityId: row!.id, details: { title: row!.title } });
     return { id: row!.id, slug: row!.slug };
   });
 }

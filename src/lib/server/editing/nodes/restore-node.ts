@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection';
 import { nodes } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError, WorkflowError } from '../errors';
-import { audit } from '../measures/write-measure';
+import { recordAudit } from '../../auth/audit';
 import { isUuid } from '../../text/uuid';
 import { recordRowRevision } from '../vocabulary/vocabulary-support';
 import { inTransaction } from '../../db/transaction';
@@ -21,6 +21,6 @@ export async function restoreNode(db: Db, user: SessionUser, nodeId: string): Pr
     }
     const [row] = await tx.update(nodes).set({ archivedAt: null, updatedAt: new Date() }).where(eq(nodes.id, nodeId)).returning();
     await recordRowRevision(tx, 'node', row!, user.id, 'Bereich wiederhergestellt');
-    await audit(tx, { userId: user.id, action: 'structure.restore', entityType: 'node', entityId: nodeId, details: { title: row!.title } });
+    await recordAudit(tx, { userId: user.id, action: 'structure.restore', entityType: 'node', entityId: nodeId, details: { title: row!.title } });
   });
 }

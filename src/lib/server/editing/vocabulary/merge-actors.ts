@@ -12,7 +12,7 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { loadMeasureSnapshots } from '../../catalogue/snapshot';
 import { recordRevisions } from '../../revisions/record';
 import { NotFoundError, ValidationError } from '../errors';
-import { audit } from '../measures/write-measure';
+import { recordAudit } from '../../auth/audit';
 import { isUuid } from '../../text/uuid';
 import { inTransaction } from '../../db/transaction';
 
@@ -51,7 +51,7 @@ export async function mergeActors(db: Db, user: SessionUser, sourceId: string, t
       { entityType: 'actor', entityId: targetId, state: { ...target, aliases: moved }, authorId: user.id, comment },
       ...[...snapshots].map(([id, state]) => ({ entityType: 'measure' as const, entityId: id, state, authorId: user.id, comment })),
     ]);
-    await audit(tx, { userId: user.id, action: 'vocabulary.mergeActors', entityType: 'actor', entityId: targetId, details: { sourceId, sourceName: source.name, measures: affected.length } });
+    await recordAudit(tx, { userId: user.id, action: 'vocabulary.mergeActors', entityType: 'actor', entityId: targetId, details: { sourceId, sourceName: source.name, measures: affected.length } });
     return { measures: new Set(affected).size };
   });
 }

@@ -16,7 +16,12 @@ import type { MeasureInput } from '../../catalogue/measure-input';
 import { buildConflict, type MeasureConflict } from '../measures/conflict';
 import { WorkflowError } from '../errors';
 import { loadChangeRequest } from './change-requests';
-import { audit, checkReferences, loadMeasure, parseMeasure, recordMeasureRevision, writeMeasure } from '../measures/write-measure';
+import { writeMeasure } from '../measures/write-measure';
+import { recordAudit } from '../../auth/audit';
+import { recordMeasureRevision } from '../measures/measure-revisions';
+import { checkReferences } from '../measures/check-references';
+import { loadMeasure } from '../measures/load-measure';
+import { parseMeasure } from '../measures/parse-measure';
 import { inTransaction } from '../../db/transaction';
 
 export interface PublishChangeOptions {
@@ -70,7 +75,7 @@ export async function publishChange(
         ...(options.resolution ? { proposed: input } : {}),
       })
       .where(eq(changeRequests.id, request.id));
-    await audit(tx, {
+    await recordAudit(tx, {
       userId: user.id,
       action: 'measure.publish',
       entityType: 'measure',

@@ -9,7 +9,10 @@ import { revisions } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import { WorkflowError } from '../errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from '../measures/write-measure';
+import { setWorkflowState } from '../measures/write-measure';
+import { recordAudit } from '../../auth/audit';
+import { recordMeasureRevision } from '../measures/measure-revisions';
+import { loadMeasure } from '../measures/load-measure';
 import { inTransaction } from '../../db/transaction';
 
 /** The last user other than `except` who wrote a revision of the measure (its submitter). */
@@ -39,7 +42,7 @@ export async function publishMeasure(
     const saved = await setWorkflowState(tx, row, 'veroeffentlicht');
     const comment = options.comment?.trim() || null;
     await recordMeasureRevision(tx, measureId, { authorId: user.id, comment: comment ?? 'Veröffentlicht' });
-    await audit(tx, { userId: user.id, action: 'measure.publish', entityType: 'measure', entityId: measureId, details: { version: saved.version, title: saved.title } });
+    await recordAudit(tx, { userId: user.id, action: 'measure.publish', entityType: 'measure', entityId: measureId, details: { version: saved.version, title: saved.title } });
     const submitter = await submitterOf(tx, measureId, user.id);
     if (submitter)
       await notify(tx, {

@@ -6,7 +6,7 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import { ValidationError, WorkflowError } from '../errors';
 import { loadChangeRequest } from './change-requests';
-import { audit } from '../measures/write-measure';
+import { recordAudit } from '../../auth/audit';
 import { inTransaction } from '../../db/transaction';
 
 export async function rejectChange(db: Db, user: SessionUser, changeRequestId: string, reason: string): Promise<void> {
@@ -25,7 +25,7 @@ export async function rejectChange(db: Db, user: SessionUser, changeRequestId: s
     const [measure] = request.measureId
       ? await tx.select({ title: measures.title }).from(measures).where(eq(measures.id, request.measureId))
       : [];
-    await audit(tx, {
+    await recordAudit(tx, {
       userId: user.id,
       action: 'measure.reject',
       entityType: 'measure',

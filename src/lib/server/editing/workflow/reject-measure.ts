@@ -3,7 +3,10 @@ import type { Db } from '../../db/connection';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import { ValidationError, WorkflowError } from '../errors';
-import { audit, loadMeasure, recordMeasureRevision, setWorkflowState } from '../measures/write-measure';
+import { setWorkflowState } from '../measures/write-measure';
+import { recordAudit } from '../../auth/audit';
+import { recordMeasureRevision } from '../measures/measure-revisions';
+import { loadMeasure } from '../measures/load-measure';
 import { submitterOf } from './publish-measure';
 import { inTransaction } from '../../db/transaction';
 
@@ -18,7 +21,7 @@ export async function rejectMeasure(db: Db, user: SessionUser, measureId: string
     const submitter = await submitterOf(tx, measureId, user.id);
     await setWorkflowState(tx, row, 'entwurf');
     await recordMeasureRevision(tx, measureId, { authorId: user.id, comment: `Zurück an den Entwurf: ${text}` });
-    await audit(tx, { userId: user.id, action: 'measure.reject', entityType: 'measure', entityId: measureId, details: { reason: text } });
+    await recordAudit(tx, { userId: user.id, action: 'measure.reject', entityType: 'measure', entityId: measureId, details: { reason: text } });
     if (submitter)
       await notify(tx, {
         userIds: [submitter],

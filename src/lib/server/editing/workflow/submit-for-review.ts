@@ -9,7 +9,9 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { notify } from '../../notifications/notify';
 import { WorkflowError } from '../errors';
 import { openChangeRequest } from './change-requests';
-import { loadMeasure, recordMeasureRevision, responsibleActorIds, setWorkflowState } from '../measures/write-measure';
+import { setWorkflowState } from '../measures/write-measure';
+import { recordMeasureRevision } from '../measures/measure-revisions';
+import { loadMeasure, responsibleActorIds } from '../measures/load-measure';
 import { inTransaction } from '../../db/transaction';
 
 export async function submitForReview(
