@@ -10,7 +10,9 @@ import { editableFromSnapshot } from '../catalogue/editable-measure';
 import { updateMeasure } from './measures/update-measure';
 import { createMeasure } from './measures/create-measure';
 import { archiveMeasure } from './measures/archive-measure';
-import { getChangeReview, getEditContext, getNewMeasureReview, listAdminMeasures, listReviewQueue, editOptions } from './measures/edit-context';
+import { getEditContext, editOptions } from './measures/edit-context';
+import { getChangeReview, getNewMeasureReview, listReviewQueue } from './workflow/review-queries';
+import { listAdminMeasures } from './measures/admin-list';
 import { measureFormFromData, inputFromFormValues, formValuesFromEditable } from './measures/form';
 import { newMeasureInput, rolledBack, seed, type Seed } from '../../../../tests/helpers/seed';
 

@@ -8,7 +8,8 @@ import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/measures/form';
 import { publishChange } from '$lib/server/editing/workflow/publish-change';
-import { conflictFields, currentExtra, editOptions, getChangeReview } from '$lib/server/editing/measures/edit-context';
+import { conflictFields, currentExtra, editOptions } from '$lib/server/editing/measures/edit-context';
+import { getChangeReview } from '$lib/server/editing/workflow/review-queries';
 import { rejectChange } from '$lib/server/editing/workflow/reject-change';
 import type { Actions, PageServerLoad } from './$types';
 

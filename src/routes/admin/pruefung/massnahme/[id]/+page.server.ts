@@ -3,7 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb, guard, requirePermission } from '$lib/server/auth/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
 import { publishMeasure } from '$lib/server/editing/workflow/publish-measure';
-import { getNewMeasureReview } from '$lib/server/editing/measures/edit-context';
+import { getNewMeasureReview } from '$lib/server/editing/workflow/review-queries';
 import { rejectMeasure } from '$lib/server/editing/workflow/reject-measure';
 import type { Actions, PageServerLoad } from './$types';
 
