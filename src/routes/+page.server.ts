@@ -1,5 +1,5 @@
 import { getDatabase } from '$lib/server/app/instance';
-import { getHomeEntryPoints } from '$lib/server/catalogue/actors';
+import { getHomeEntryPoints } from '$lib/server/catalogue/home';
 import { listCatalogues } from '$lib/server/catalogue/queries';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { getDatabase } from '$lib/server/app/instance';
-import { listTargetGroups } from '$lib/server/catalogue/actors';
+import { listTargetGroups } from '$lib/server/catalogue/target-groups';
 import { foldForMatch } from '$lib/components/alphabet';
 import type { PageServerLoad } from './$types';
 

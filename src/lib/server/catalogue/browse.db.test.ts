@@ -6,15 +6,10 @@ import type { Db } from '../db/connection';
 import { contacts, measures } from '../db/schema';
 import type { ImportPlan } from '../importers/plan/types';
 import { writeImportPlan } from '../importers/plan/write';
-import {
-  displayAliases,
-  getActorDetail,
-  getHomeEntryPoints,
-  getOrganisationView,
-  getTargetGroupDetail,
-  listActors,
-  listTargetGroups,
-} from './actors';
+import { displayAliases, getActorDetail, listActors } from './actors';
+import { getOrganisationView } from './organisation-view';
+import { getHomeEntryPoints } from './home';
+import { getTargetGroupDetail, listTargetGroups } from './target-groups';
 import { ensureMunicipality } from './municipality';
 import { getCatalogueDetail, getMeasureDetail } from './queries';
 import type { MeasureDetail } from './read-models';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app/instance';
-import { getOrganisationView, hasOrganisationUnits } from '$lib/server/catalogue/actors';
+import { getOrganisationView, hasOrganisationUnits } from '$lib/server/catalogue/organisation-view';
 import { getCatalogueDetail } from '$lib/server/catalogue/queries';
 import { ORGANISATION_VIEW, VIEW_PARAM } from '$lib/components/paths';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/app/instance';
-import { getTargetGroupDetail } from '$lib/server/catalogue/actors';
+import { getTargetGroupDetail } from '$lib/server/catalogue/target-groups';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
