@@ -5,16 +5,7 @@
  */
 import { z } from 'zod';
 import { ACTOR_ROLES } from '../db/schema';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Höchstens ${max} Zeichen.`)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null);
+import { optionalText } from '../validation/fields';
 
 const uuid = (message: string) => z.string().uuid(message);
 
@@ -57,13 +48,3 @@ export const measureInput = z
 
 export type MeasureInput = z.input<typeof measureInput>;
 export type ValidMeasureInput = z.output<typeof measureInput>;
-
-/** Field → first German message, for forms. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    out[key] ??= issue.message;
-  }
-  return out;
-}

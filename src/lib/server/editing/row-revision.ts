@@ -1,7 +1,7 @@
 /** Shared by the structure and vocabulary use cases: revisions of plain rows, municipality. */
-import type { Db } from '../../db/connection';
-import { ensureMunicipality } from '../../catalogue/municipality';
-import { recordRevisions, type EntityType } from '../../revisions/record';
+import type { Db } from '../db/connection';
+import { ensureMunicipality } from '../catalogue/municipality';
+import { recordRevisions, type EntityType } from '../revisions/record';
 
 export async function recordRowRevision(
   tx: Db,

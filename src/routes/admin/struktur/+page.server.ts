@@ -10,7 +10,7 @@ import { createNode } from '$lib/server/editing/nodes/create-node';
 import { renameNode } from '$lib/server/editing/nodes/rename-node';
 import { restoreNode } from '$lib/server/editing/nodes/restore-node';
 import { listCatalogueOptions } from '$lib/server/editing/measures/edit-context';
-import { listStructure } from '$lib/server/editing/vocabulary/vocabulary-queries';
+import { listStructure } from '$lib/server/editing/nodes/structure-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,7 @@
 /** Parsing an editor's input into an editable measure state (schema + de-duplication). */
 import type { EditableMeasure } from '../../catalogue/editable-measure';
-import { fieldErrors, measureInput, type MeasureInput } from '../../catalogue/measure-input';
+import { measureInput, type MeasureInput } from '../../catalogue/measure-input';
+import { fieldErrors } from '../../validation/fields';
 import { ValidationError } from '../errors';
 
 /** Validates and normalises input: duplicates (same node, same actor and role, same group) are dropped. */

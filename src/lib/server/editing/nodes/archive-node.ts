@@ -10,7 +10,7 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError, WorkflowError } from '../errors';
 import { recordAudit } from '../../auth/audit';
 import { isUuid } from '../../text/uuid';
-import { recordRowRevision } from '../vocabulary/vocabulary-support';
+import { recordRowRevision } from '../row-revision';
 import { inTransaction } from '../../db/transaction';
 
 export async function archiveNode(db: Db, user: SessionUser, nodeId: string): Promise<void> {

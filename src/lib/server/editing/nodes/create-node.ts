@@ -7,8 +7,9 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { slugify, uniqueSlug } from '../../text/slug';
 import { ValidationError } from '../errors';
 import { recordAudit } from '../../auth/audit';
-import { recordRowRevision } from '../vocabulary/vocabulary-support';
-import { newNodeInput, parseWith, type NewNodeInput } from '../vocabulary/vocabulary-input';
+import { recordRowRevision } from '../row-revision';
+import { newNodeInput, type NewNodeInput } from './node-input';
+import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
 
 export async function createNode(db: Db, user: SessionUser, input: NewNodeInput): Promise<{ id: string; slug: string }> {

@@ -5,8 +5,9 @@ import { nodes } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError } from '../errors';
 import { isUuid } from '../../text/uuid';
-import { recordRowRevision } from '../vocabulary/vocabulary-support';
-import { nodeInput, parseWith, type NodeInput } from '../vocabulary/vocabulary-input';
+import { recordRowRevision } from '../row-revision';
+import { nodeInput, type NodeInput } from './node-input';
+import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
 
 export async function renameNode(db: Db, user: SessionUser, nodeId: string, input: NodeInput): Promise<void> {

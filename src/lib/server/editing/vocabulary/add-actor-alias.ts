@@ -6,7 +6,8 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { isUuid } from '../../text/uuid';
 import { assertActorNameFree } from './create-actor';
-import { parseWith, aliasInput } from './vocabulary-input';
+import { aliasInput } from './vocabulary-input';
+import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
 
 export async function addActorAlias(db: Db, user: SessionUser, actorId: string, alias: string): Promise<void> {

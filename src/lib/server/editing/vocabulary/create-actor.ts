@@ -6,8 +6,9 @@ import { actorAliases, actors } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { slugify, uniqueSlug } from '../../text/slug';
 import { ValidationError } from '../errors';
-import { municipalityOf, recordRowRevision } from './vocabulary-support';
-import { actorInput, parseWith, type ActorInput } from './vocabulary-input';
+import { municipalityOf, recordRowRevision } from '../row-revision';
+import { actorInput, type ActorInput } from './vocabulary-input';
+import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
 
 /** Refuses a name that is already an actor's name or another actor's alias. */

@@ -6,8 +6,9 @@ import { targetGroups } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { slugify } from '../../text/slug';
 import { ValidationError } from '../errors';
-import { municipalityOf, recordRowRevision } from './vocabulary-support';
-import { parseWith, targetGroupInput, type TargetGroupInput } from './vocabulary-input';
+import { municipalityOf, recordRowRevision } from '../row-revision';
+import { targetGroupInput, type TargetGroupInput } from './vocabulary-input';
+import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
 
 export async function assertTargetGroupFree(tx: Db, municipalityId: string, name: string, exceptId?: string): Promise<void> {

@@ -6,8 +6,9 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError, ValidationError } from '../errors';
 import { isUuid } from '../../text/uuid';
 import { assertActorNameFree } from './create-actor';
-import { recordRowRevision } from './vocabulary-support';
-import { actorInput, parseWith, type ActorInput } from './vocabulary-input';
+import { recordRowRevision } from '../row-revision';
+import { actorInput, type ActorInput } from './vocabulary-input';
+import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
 
 export async function renameActor(db: Db, user: SessionUser, actorId: string, input: ActorInput): Promise<void> {

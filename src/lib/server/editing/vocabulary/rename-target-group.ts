@@ -6,8 +6,9 @@ import { authorize, type SessionUser } from '../../auth/policy';
 import { NotFoundError } from '../errors';
 import { isUuid } from '../../text/uuid';
 import { assertTargetGroupFree } from './create-target-group';
-import { recordRowRevision } from './vocabulary-support';
-import { parseWith, targetGroupInput, type TargetGroupInput } from './vocabulary-input';
+import { recordRowRevision } from '../row-revision';
+import { targetGroupInput, type TargetGroupInput } from './vocabulary-input';
+import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
 
 export async function renameTargetGroup(db: Db, user: SessionUser, id: string, input: TargetGroupInput): Promise<void> {

@@ -1,0 +1,10 @@
+import type { z } from 'zod';
+import { fieldErrors } from '../validation/fields';
+import { ValidationError } from './errors';
+
+/** Parses input with a schema; a failure becomes a ValidationError with one German message per field. */
+export function parseWith<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  return parsed.data;
+}
