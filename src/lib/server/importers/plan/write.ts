@@ -53,11 +53,9 @@ interface WriteContext {
   comment: string;
 }
 
-/** What the importer owns of a measure: the hash over it decides "changed". */
-function measureContent(m: PlannedMeasure) {
+/** The measure's own columns as the importer writes them. */
+function measureColumns(m: PlannedMeasure) {
   return {
-    parentKey: m.parentKey,
-    placements: m.placements,
     number: m.number,
     title: m.title,
     description: m.description,
@@ -73,6 +71,15 @@ function measureContent(m: PlannedMeasure) {
     isGap: m.isGap,
     extra: m.extra,
     source: m.source,
+  };
+}
+
+/** What the importer owns of a measure: the hash over it decides "changed" (keys are sorted before hashing). */
+function measureContent(m: PlannedMeasure) {
+  return {
+    parentKey: m.parentKey,
+    placements: m.placements,
+    ...measureColumns(m),
     actors: m.actors.map(({ name, role, wording }) => ({ name, role, wording })),
     targetGroups: m.targetGroups,
     references: m.references,
@@ -274,21 +281,7 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
     const importHash = hashValue(measureContent(m));
     const values = {
       parentMeasureId: m.parentKey ? (measureIds.get(m.parentKey) ?? null) : null,
-      number: m.number,
-      title: m.title,
-      description: m.description,
-      goals: m.goals,
-      targetGroupText: m.targetGroupText,
-      statusText: m.statusText,
-      stateCode: m.stateCode,
-      remarks: m.remarks,
-      responsibleText: m.responsibleText,
-      directionInward: m.directionInward,
-      directionOutward: m.directionOutward,
-      isNew: m.isNew,
-      isGap: m.isGap,
-      extra: m.extra,
-      source: m.source,
+      ...measureColumns(m),
       importHash,
       position,
     };
