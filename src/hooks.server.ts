@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import crypto from 'node:crypto';
-import { getDatabase, startDatabase, stopDatabase } from '$lib/server/app/instance';
+import { getDatabase, INSTANCE_MUNICIPALITY, startDatabase, stopDatabase } from '$lib/server/app/instance';
 import { log } from '$lib/server/app/log';
 import { clearSessionCookie } from '$lib/server/auth/kit';
 import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
@@ -34,6 +34,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = locale;
   event.locals.user = null;
   event.locals.sessionId = null;
+  event.locals.municipality = INSTANCE_MUNICIPALITY;
 
   // Session: one query (session, user, actor scopes) when a session cookie came along; none for
   // anonymous visitors and for build assets (adapter-node serves static files before hooks).

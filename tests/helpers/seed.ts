@@ -34,7 +34,7 @@ async function insertUser(db: Db, role: Role, email: string, name: string, actor
 
 export async function seed(db: Db, plan: ImportPlan): Promise<Seed> {
   const municipalityId = await inTransaction(db, async (tx) => {
-    const id = await ensureMunicipality(tx);
+    const id = await ensureMunicipality(tx, 'herne');
     await writeImportPlan(tx, plan, { municipalityId: id, comment: 'Test-Import' });
     return id;
   });

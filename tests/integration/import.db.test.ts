@@ -34,7 +34,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    const report = await importSources(database, sources());
+    const report = await importSources(database, sources(), { municipality: 'herne' });
     expect(report.outcomes.map((o) => o.catalogue.created)).toEqual([true, true, true]);
     afterFirst = await counts(database);
   }, 120_000);
@@ -68,7 +68,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
   });
 
   it('changes nothing when the same files are imported again', async () => {
-    const report = await importSources(database, sources());
+    const report = await importSources(database, sources(), { municipality: 'herne' });
     for (const o of report.outcomes) {
       expect(o.measures.created + o.measures.updated, o.catalogue.title).toBe(0);
       expect(o.nodes.created + o.nodes.updated).toBe(0);
@@ -79,7 +79,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
 
   it('skips the annual review (reference material) with a note and imports the rest', async () => {
     const before = await counts(database);
-    const report = await importSources(database, [...sources(), readSourceFile(path.join(SOURCES, '002_f4ed1d705e4e74d9.txt'))]);
+    const report = await importSources(database, [...sources(), readSourceFile(path.join(SOURCES, '002_f4ed1d705e4e74d9.txt'))], { municipality: 'herne' });
     expect(report.skipped).toEqual([{ name: '002_f4ed1d705e4e74d9.txt', reason: expect.stringMatching(/Jahresrückblick.*nicht importiert/) }]);
     expect(report.warnings).toContainEqual(expect.objectContaining({ datei: '002_f4ed1d705e4e74d9.txt', code: 'skipped-document' }));
     expect(await counts(database)).toEqual(before);
@@ -92,7 +92,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
         : f,
     );
     expect(changed[0]!.text).not.toBe(sources()[0]!.text);
-    const report = await importSources(database, changed);
+    const report = await importSources(database, changed, { municipality: 'herne' });
     const ik = report.outcomes.find((o) => o.catalogue.slug === 'integrationskonzept')!;
     expect(ik.measures.updated).toBe(1);
     expect(ik.measures.created).toBe(0);
@@ -115,7 +115,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     const before = await counts(database);
     let error: unknown;
     try {
-      await importSources(database, [...sources(), broken()]);
+      await importSources(database, [...sources(), broken()], { municipality: 'herne' });
     } catch (e) {
       error = e;
     }

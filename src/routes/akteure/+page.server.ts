@@ -2,9 +2,9 @@ import { getDatabase } from '$lib/server/app/instance';
 import { listActors } from '$lib/server/catalogue/actors';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = await getDatabase();
   // Long input is cut rather than refused: the filter is a convenience, not a search engine.
   const query = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
-  return { query, actors: await listActors(db, { query }) };
+  return { query, actors: await listActors(db, { query, municipality: locals.municipality }) };
 };

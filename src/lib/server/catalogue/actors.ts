@@ -44,7 +44,7 @@ function containsPattern(text: string): string {
  */
 export async function listActors(
   db: Db,
-  { query = '', municipality = 'herne' }: { query?: string; municipality?: string } = {},
+  { query = '', municipality }: { query?: string; municipality: string },
 ): Promise<ActorSummary[]> {
   const mid = await findMunicipalityId(db, municipality);
   if (!mid) return [];
@@ -90,7 +90,7 @@ export async function listActors(
 }
 
 /** Actors page of one actor: every published measure it is responsible for or involved in. */
-export async function getActorDetail(db: Db, slug: string, municipality = 'herne'): Promise<ActorDetail | null> {
+export async function getActorDetail(db: Db, slug: string, municipality: string): Promise<ActorDetail | null> {
   const mid = await findMunicipalityId(db, municipality);
   if (!mid) return null;
   const [actor] = await db

@@ -14,7 +14,7 @@ export const HOME_LIST_LIMIT = 12;
  * Entry points of the home page in four statements: top-level Handlungsfelder and dimensions
  * with measure counts, target groups and actors (most used first).
  */
-export async function getHomeEntryPoints(db: Db, municipality = 'herne'): Promise<HomeEntryPoints> {
+export async function getHomeEntryPoints(db: Db, municipality: string): Promise<HomeEntryPoints> {
   const mid = await findMunicipalityId(db, municipality);
   if (!mid) return { handlungsfelder: [], dimensions: [], targetGroups: [], actors: [], targetGroupTotal: 0, actorTotal: 0 };
   const [sections, groups, actorList] = await Promise.all([

@@ -8,7 +8,7 @@ import { groupByCatalogue, listColumns, nodesOfMunicipality, toEntry } from './l
 import type { TargetGroupDetail, TargetGroupSummary } from './read-models';
 
 /** Target groups with at least one published measure, most used first (then by name). */
-export async function listTargetGroups(db: Db, municipality = 'herne'): Promise<TargetGroupSummary[]> {
+export async function listTargetGroups(db: Db, municipality: string): Promise<TargetGroupSummary[]> {
   const mid = await findMunicipalityId(db, municipality);
   if (!mid) return [];
   const rows = await db
@@ -35,7 +35,7 @@ export async function listTargetGroups(db: Db, municipality = 'herne'): Promise<
 }
 
 /** Measures for one target group, across catalogues. */
-export async function getTargetGroupDetail(db: Db, slug: string, municipality = 'herne'): Promise<TargetGroupDetail | null> {
+export async function getTargetGroupDetail(db: Db, slug: string, municipality: string): Promise<TargetGroupDetail | null> {
   const mid = await findMunicipalityId(db, municipality);
   if (!mid) return null;
   const [group] = await db

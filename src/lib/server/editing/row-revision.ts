@@ -1,6 +1,5 @@
-/** Shared by the structure and vocabulary use cases: revisions of plain rows, municipality. */
+/** Shared by the structure and vocabulary use cases: the revision of a plain row (node, actor, target group). */
 import type { Db } from '../db/connection';
-import { ensureMunicipality } from '../catalogue/municipality';
 import { recordRevisions, type EntityType } from '../revisions/record';
 
 export async function recordRowRevision(
@@ -11,9 +10,4 @@ export async function recordRowRevision(
   comment: string,
 ): Promise<void> {
   await recordRevisions(tx, [{ entityType, entityId: row.id, state: row, authorId, comment }]);
-}
-
-/** The tenant: the given one, or the default municipality (Herne). */
-export async function municipalityOf(tx: Db, municipalityId?: string): Promise<string> {
-  return municipalityId ?? ensureMunicipality(tx);
 }

@@ -30,8 +30,8 @@ export interface ImportReport extends Omit<ParsedSources, 'plans'> {
 
 export interface ImportOptions {
   dryRun?: boolean;
-  /** Municipality (tenant) slug; "herne" by default. */
-  municipality?: string;
+  /** Municipality (tenant) slug the catalogues belong to. */
+  municipality: string;
   onProgress?: (message: string) => void;
 }
 
@@ -75,7 +75,7 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
   return { files: fileInfo, skipped, catalogues, plans, warnings };
 }
 
-export async function importSources(database: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importSources(database: Database, files: SourceFile[], options: ImportOptions): Promise<ImportReport> {
   const parsed = parseSources(files, options.onProgress);
   const summaries = parsed.plans.map(summarisePlan);
   const base = { files: parsed.files, skipped: parsed.skipped, catalogues: parsed.catalogues, warnings: parsed.warnings, summaries };

@@ -105,7 +105,7 @@ describeEachEngine('search quality on the real catalogues', (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    await importSources(database, SOURCES.map(readSourceFile));
+    await importSources(database, SOURCES.map(readSourceFile), { municipality: 'herne' });
   }, 300_000);
   afterAll(async () => {
     await database?.destroy();
@@ -114,16 +114,16 @@ describeEachEngine('search quality on the real catalogues', (engine) => {
   it.each(CASES)('$qs ($why)', async ({ qs, top5 }) => {
     const parsed = parseSearchParams(new URLSearchParams(qs));
     expect(parsed.ok).toBe(true);
-    const result = await searchMeasures(database.db, { ...parsed.state, limit: 5 });
+    const result = await searchMeasures(database.db, { ...parsed.state, limit: 5 }, { municipality: 'herne' });
     const shown = result.items.map((i) => `${i.catalogue.slug} ${i.number ?? '–'} ${i.title.slice(0, 60)}`);
     for (const e of top5) expect(result.items.some((i) => matches(i, e)), `${JSON.stringify(e)} not in the top 5:\n${shown.join('\n')}`).toBe(true);
   });
 
   it('proposes the right word when nothing matches a typo, and nothing for nonsense', async () => {
-    const typo = await searchMeasures(database.db, parseSearchParams(new URLSearchParams(q('Hauptschulabshluss Flüchtlinge'))).state);
+    const typo = await searchMeasures(database.db, parseSearchParams(new URLSearchParams(q('Hauptschulabshluss Flüchtlinge'))).state, { municipality: 'herne' });
     expect(typo.query.suggestion).toMatch(/^Hauptschulabschluss(es)? Flüchtlinge$/);
     expect(typo.items[0]).toMatchObject({ number: '4.6.1' });
-    const none = await searchMeasures(database.db, parseSearchParams(new URLSearchParams(q('xqzvw'))).state);
+    const none = await searchMeasures(database.db, parseSearchParams(new URLSearchParams(q('xqzvw'))).state, { municipality: 'herne' });
     expect(none).toMatchObject({ total: 0, query: { suggestion: null } });
   });
 });

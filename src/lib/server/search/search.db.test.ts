@@ -12,7 +12,7 @@ import { inTransaction } from '../db/transaction';
 
 async function write(db: Db, plan: ImportPlan) {
   return inTransaction(db, async (tx) => {
-    const municipalityId = await ensureMunicipality(tx);
+    const municipalityId = await ensureMunicipality(tx, 'herne');
     return writeImportPlan(tx, plan, { municipalityId, comment: 'Test-Import' });
   });
 }
@@ -68,7 +68,7 @@ function diversityPlan(): ImportPlan {
 async function search(db: Db, qs: string): Promise<SearchResult> {
   const parsed = parseSearchParams(new URLSearchParams(qs), { api: true });
   expect(parsed.ok).toBe(true);
-  return searchMeasures(db, parsed.state);
+  return searchMeasures(db, parsed.state, { municipality: 'herne' });
 }
 
 const titles = (r: SearchResult) => r.items.map((i) => i.title);

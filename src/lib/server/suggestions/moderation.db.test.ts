@@ -59,8 +59,8 @@ describeEachEngine('moderating suggestions', (engine) => {
       expect.objectContaining({ nodeId: s.nodes.hzA2, isPrimary: true }),
     ]);
     // Not public: neither in the catalogue tree nor on its own page.
-    expect(await getMeasureDetail(db, 'integrationskonzept', measure!.slug)).toBeNull();
-    const detail = await getCatalogueDetail(db, 'integrationskonzept');
+    expect(await getMeasureDetail(db, 'integrationskonzept', measure!.slug, 'herne')).toBeNull();
+    const detail = await getCatalogueDetail(db, 'integrationskonzept', 'herne');
     expect(JSON.stringify(detail)).not.toContain('Sprachcafé');
 
     const [row] = await db.select().from(suggestions).where(eq(suggestions.id, id));

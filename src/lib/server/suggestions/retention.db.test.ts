@@ -17,7 +17,7 @@ describeEachEngine('retention of submitters’ contact data', (engine) => {
   let municipalityId: string;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    municipalityId = await ensureMunicipality(database.db);
+    municipalityId = await ensureMunicipality(database.db, 'herne');
   });
   afterAll(async () => {
     await database.destroy();

@@ -33,7 +33,7 @@ describeEachEngine('submitting a suggestion', (engine) => {
       ...extra,
     };
   }
-  const ctx = (seconds = 10, clientAddress = '203.0.113.7') => ({ clientAddress, now: later(seconds) });
+  const ctx = (seconds = 10, clientAddress = '203.0.113.7') => ({ clientAddress, now: later(seconds), municipality: 'herne' });
 
   test('stores a valid suggestion and tells the Redaktion without contact data', async (db) => {
     const result = await submitSuggestion(

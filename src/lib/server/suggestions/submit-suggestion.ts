@@ -32,7 +32,8 @@ export interface SubmitContext {
   /** The client's address (rate limit); stored only as a keyed hash. */
   clientAddress: string;
   now?: Date;
-  municipality?: string;
+  /** Municipality (tenant) slug. */
+  municipality: string;
 }
 
 const TOKEN_MESSAGES = {
@@ -57,7 +58,7 @@ export async function newSuggestionFormToken(db: Db, now: Date = new Date()): Pr
 }
 
 /** Catalogues offered in the form's select. */
-export async function listSuggestableCatalogues(db: Db, municipality = 'herne') {
+export async function listSuggestableCatalogues(db: Db, municipality: string) {
   const municipalityId = await ensureMunicipality(db, municipality);
   return db
     .select({ id: catalogues.id, slug: catalogues.slug, title: catalogues.title })

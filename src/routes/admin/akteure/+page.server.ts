@@ -26,7 +26,7 @@ export const actions: Actions = {
     };
     let created;
     try {
-      created = await guard(event, async () => createActor(await getDb(), user, values as Parameters<typeof createActor>[2]));
+      created = await guard(event, async () => createActor(await getDb(), user, values as Parameters<typeof createActor>[2], { municipality: event.locals.municipality }));
     } catch (e) {
       const failure = actionFailure(e);
       if (!failure) throw e;

@@ -20,7 +20,7 @@ async function submit(event: RequestEvent, action: 'create' | 'rename') {
     await guard(event, async () => {
       const db = await getDb();
       const input = { name: values.name, description: values.description };
-      return action === 'create' ? createTargetGroup(db, user, input) : renameTargetGroup(db, user, values.id, input);
+      return action === 'create' ? createTargetGroup(db, user, input, { municipality: event.locals.municipality }) : renameTargetGroup(db, user, values.id, input);
     });
   } catch (e) {
     const failure = actionFailure(e);

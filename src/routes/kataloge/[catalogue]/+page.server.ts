@@ -5,9 +5,9 @@ import { getCatalogueDetail } from '$lib/server/catalogue/queries';
 import { ORGANISATION_VIEW, VIEW_PARAM } from '$lib/components/paths';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
   const { db } = await getDatabase();
-  const detail = await getCatalogueDetail(db, params.catalogue);
+  const detail = await getCatalogueDetail(db, params.catalogue, locals.municipality);
   if (!detail) error(404, 'Katalog nicht gefunden');
   // The diversity catalogue can also be read by Dezernat and office (?ansicht=organisation).
   const hasOrganisation = hasOrganisationUnits(detail.tree);

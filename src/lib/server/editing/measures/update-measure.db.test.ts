@@ -36,7 +36,7 @@ describeEachEngine('updateMeasure and friends', (engine) => {
     const before = await current(db, s.measures.m1);
     const result = await updateMeasure(db, s.users.redaktion, s.measures.m1, { ...before, description: 'Neuer Text der Redaktion.' }, { comment: 'Text aktualisiert' });
     expect(result).toMatchObject({ status: 'saved', version: 2, workflowState: 'veroeffentlicht', changed: true });
-    const found = await getMeasureDetail(db, 'integrationskonzept', (result as { slug: string }).slug);
+    const found = await getMeasureDetail(db, 'integrationskonzept', (result as { slug: string }).slug, 'herne');
     expect(found && 'measure' in found && found.measure.description).toBe('Neuer Text der Redaktion.');
     const revs = await db.select().from(revisions).where(eq(revisions.entityId, s.measures.m1));
     expect(revs.at(-1)).toMatchObject({ authorId: s.users.redaktion.id, comment: 'Text aktualisiert' });
@@ -117,11 +117,11 @@ describeEachEngine('updateMeasure and friends', (engine) => {
     expect(await db.select().from(measureSlugs).where(eq(measureSlugs.measureId, s.measures.m2))).toEqual([
       expect.objectContaining({ slug: old!.slug }),
     ]);
-    expect(await getMeasureDetail(db, 'integrationskonzept', old!.slug)).toEqual({ redirectTo: '2-elterncafes-in-allen-stadtteilen' });
+    expect(await getMeasureDetail(db, 'integrationskonzept', old!.slug, 'herne')).toEqual({ redirectTo: '2-elterncafes-in-allen-stadtteilen' });
     // Renaming back reuses the old slug; both URLs keep working.
     const back = await updateMeasure(db, s.users.redaktion, s.measures.m2, { ...(await current(db, s.measures.m2)), title: 'Elterncafés' });
     expect(back).toMatchObject({ status: 'saved', slug: old!.slug });
-    expect(await getMeasureDetail(db, 'integrationskonzept', '2-elterncafes-in-allen-stadtteilen')).toEqual({ redirectTo: old!.slug });
+    expect(await getMeasureDetail(db, 'integrationskonzept', '2-elterncafes-in-allen-stadtteilen', 'herne')).toEqual({ redirectTo: old!.slug });
   });
 
   test('links (actors, target groups, placements) are replaced as part of the update', async (db) => {

@@ -6,7 +6,8 @@ import { actorAliases, actors } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { slugify, uniqueSlug } from '../../text/slug';
 import { ValidationError } from '../errors';
-import { municipalityOf, recordRowRevision } from '../row-revision';
+import { ensureMunicipality } from '../../catalogue/municipality';
+import { recordRowRevision } from '../row-revision';
 import { actorInput, type ActorInput } from './vocabulary-input';
 import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
@@ -31,12 +32,12 @@ export async function createActor(
   db: Db,
   user: SessionUser,
   input: ActorInput,
-  options: { municipalityId?: string } = {},
+  options: { municipality: string },
 ): Promise<{ id: string; slug: string }> {
   authorize(user, 'vocabulary.manage');
   const value = parseWith(actorInput, input);
   return inTransaction(db, async (tx) => {
-    const municipalityId = await municipalityOf(tx, options.municipalityId);
+    const municipalityId = await ensureMunicipality(tx, options.municipality);
     await assertActorNameFree(tx, municipalityId, value.name);
     const taken = await tx.select({ slug: actors.slug }).from(actors).where(eq(actors.municipalityId, municipalityId));
     const slug = uniqueSlug(slugify(value.name, 60), new Set(taken.map((a) => a.slug)));

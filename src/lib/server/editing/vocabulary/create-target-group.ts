@@ -6,7 +6,8 @@ import { targetGroups } from '../../db/schema';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { slugify } from '../../text/slug';
 import { ValidationError } from '../errors';
-import { municipalityOf, recordRowRevision } from '../row-revision';
+import { ensureMunicipality } from '../../catalogue/municipality';
+import { recordRowRevision } from '../row-revision';
 import { targetGroupInput, type TargetGroupInput } from './vocabulary-input';
 import { parseWith } from '../parse-input';
 import { inTransaction } from '../../db/transaction';
@@ -28,12 +29,12 @@ export async function createTargetGroup(
   db: Db,
   user: SessionUser,
   input: TargetGroupInput,
-  options: { municipalityId?: string } = {},
+  options: { municipality: string },
 ): Promise<{ id: string; slug: string }> {
   authorize(user, 'vocabulary.manage');
   const value = parseWith(targetGroupInput, input);
   return inTransaction(db, async (tx) => {
-    const municipalityId = await municipalityOf(tx, options.municipalityId);
+    const municipalityId = await ensureMunicipality(tx, options.municipality);
     await assertTargetGroupFree(tx, municipalityId, value.name);
     const [row] = await tx
       .insert(targetGroups)

@@ -49,12 +49,12 @@ describeEachEngine('structure and vocabulary', (engine) => {
     const [row] = await db.select().from(nodes).where(eq(nodes.id, created.id));
     expect(row!.position).toBe(4);
     await renameNode(db, s.users.redaktion, created.id, { code: 'A3', title: 'Handlungsziel A3', body: 'Übergänge Kita–Schule gestalten.' });
-    let tree = (await getCatalogueDetail(db, 'integrationskonzept'))!.tree;
+    let tree = (await getCatalogueDetail(db, 'integrationskonzept', 'herne'))!.tree;
     expect(tree[0]!.children[0]!.children.map((n) => n.code)).toEqual(['A1', 'A2', 'A3']);
     await expect(archiveNode(db, s.users.redaktion, s.nodes.hzA1)).rejects.toBeInstanceOf(WorkflowError);
     await expect(archiveNode(db, s.users.redaktion, s.nodes.lzA)).rejects.toBeInstanceOf(WorkflowError);
     await archiveNode(db, s.users.redaktion, created.id);
-    tree = (await getCatalogueDetail(db, 'integrationskonzept'))!.tree;
+    tree = (await getCatalogueDetail(db, 'integrationskonzept', 'herne'))!.tree;
     expect(tree[0]!.children[0]!.children.map((n) => n.code)).toEqual(['A1', 'A2']);
     await restoreNode(db, s.users.redaktion, created.id);
     const revs = await db.select().from(revisions).where(eq(revisions.entityId, created.id));
@@ -62,9 +62,9 @@ describeEachEngine('structure and vocabulary', (engine) => {
   });
 
   test('actors: create, rename keeps the old name as alias, aliases, duplicates refused', async (db) => {
-    await expect(createActor(db, s.users.beitragende, { name: 'Verein' })).rejects.toBeInstanceOf(ForbiddenError);
-    const created = await createActor(db, s.users.redaktion, { name: 'Integrationsagentur', kind: 'organisation' });
-    await expect(createActor(db, s.users.redaktion, { name: 'integrationsagentur' })).rejects.toMatchObject({ fields: { name: expect.any(String) } });
+    await expect(createActor(db, s.users.beitragende, { name: 'Verein' }, { municipality: 'herne' })).rejects.toBeInstanceOf(ForbiddenError);
+    const created = await createActor(db, s.users.redaktion, { name: 'Integrationsagentur', kind: 'organisation' }, { municipality: 'herne' });
+    await expect(createActor(db, s.users.redaktion, { name: 'integrationsagentur' }, { municipality: 'herne' })).rejects.toMatchObject({ fields: { name: expect.any(String) } });
     await renameActor(db, s.users.redaktion, created.id, { name: 'Integrationsagentur Herne', kind: 'organisation' });
     await addActorAlias(db, s.users.redaktion, created.id, 'IA');
     expect((await db.select().from(actorAliases).where(eq(actorAliases.actorId, created.id))).map((a) => a.alias).sort()).toEqual([
@@ -96,9 +96,9 @@ describeEachEngine('structure and vocabulary', (engine) => {
   });
 
   test('target groups: create and rename', async (db) => {
-    await expect(createTargetGroup(db, s.users.beitragende, { name: 'Senioren' })).rejects.toBeInstanceOf(ForbiddenError);
-    const created = await createTargetGroup(db, s.users.redaktion, { name: 'Seniorinnen und Senioren' });
-    await expect(createTargetGroup(db, s.users.redaktion, { name: 'Kinder' })).rejects.toMatchObject({ fields: { name: expect.any(String) } });
+    await expect(createTargetGroup(db, s.users.beitragende, { name: 'Senioren' }, { municipality: 'herne' })).rejects.toBeInstanceOf(ForbiddenError);
+    const created = await createTargetGroup(db, s.users.redaktion, { name: 'Seniorinnen und Senioren' }, { municipality: 'herne' });
+    await expect(createTargetGroup(db, s.users.redaktion, { name: 'Kinder' }, { municipality: 'herne' })).rejects.toMatchObject({ fields: { name: expect.any(String) } });
     await renameTargetGroup(db, s.users.redaktion, created.id, { name: 'Ältere Menschen', description: 'ab 65' });
     const [row] = await db.select().from(targetGroups).where(eq(targetGroups.id, created.id));
     expect(row).toMatchObject({ name: 'Ältere Menschen', slug: 'seniorinnen-und-senioren' });

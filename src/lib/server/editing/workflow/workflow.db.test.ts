@@ -29,7 +29,7 @@ async function current(db: Db, id: string): Promise<EditableMeasure & { version:
 
 async function publicDetail(db: Db, id: string) {
   const [row] = await db.select({ slug: measures.slug }).from(measures).where(eq(measures.id, id));
-  const found = await getMeasureDetail(db, 'integrationskonzept', row!.slug);
+  const found = await getMeasureDetail(db, 'integrationskonzept', row!.slug, 'herne');
   return found && 'measure' in found ? found.measure : null;
 }
 

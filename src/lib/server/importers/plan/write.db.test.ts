@@ -12,7 +12,7 @@ import { inTransaction } from '../../db/transaction';
 
 async function write(db: Db, plan: ImportPlan) {
   return inTransaction(db, async (tx) => {
-    const municipalityId = await ensureMunicipality(tx);
+    const municipalityId = await ensureMunicipality(tx, 'herne');
     return writeImportPlan(tx, plan, { municipalityId, comment: 'Test-Import' });
   });
 }

@@ -61,7 +61,7 @@ function body(result: SearchResult, origin: string) {
   };
 }
 
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
   const instance = `${url.pathname}${url.search}`;
   const parsed = parseSearchParams(url.searchParams, { api: true });
   if (!parsed.ok) {
@@ -71,7 +71,7 @@ export const GET: RequestHandler = async ({ url }) => {
   }
   try {
     const { db } = await getDatabase();
-    const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref });
+    const result = await searchMeasures(db, parsed.state, { municipality: locals.municipality, measureUrl: measureHref });
     return json(body(result, url.origin), {
       headers: {
         // Public content that changes with editorial work: short freshness, then revalidate.
