@@ -1,9 +1,11 @@
 /**
- * Test support for the editing use cases (imported by *.db.test.ts only): a small imported
- * catalogue (tests/helpers/factories.ts) and one user per role, the contributor bound to the
- * actor responsible for the seeded measures.
+ * A seeded database for the use-case tests: a small imported catalogue (factories.ts) and one
+ * user per role, the contributor bound to the actor responsible for the seeded measures.
+ * `seededDatabase(engine)` sets it up once per test file and runs each test in a transaction
+ * that is rolled back.
  */
 import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/connection';
 import { actors, measures, nodes, targetGroups, userActorScopes, users, type Role } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/policy';
@@ -12,6 +14,8 @@ import { writeImportPlan } from '../../src/lib/server/importers/plan/write';
 import type { ImportPlan } from '../../src/lib/server/importers/plan/types';
 import type { MeasureInput } from '../../src/lib/server/catalogue/measure-input';
 import { inTransaction } from '../../src/lib/server/db/transaction';
+import { createTestDatabase, type Engine, type TestDatabase } from './db';
+import { buildPlan } from './factories';
 
 export interface Seed {
   municipalityId: string;
@@ -103,4 +107,35 @@ export async function rolledBack(db: Db, body: (tx: Db) => Promise<void>): Promi
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
+}
+
+export interface SeededDatabase {
+  /** The seed, readable inside tests (it is loaded in beforeAll). */
+  s: Seed;
+  /** Declares a test whose body runs in a transaction that is rolled back afterwards. */
+  test: (name: string, body: (db: Db) => Promise<void>) => void;
+}
+
+/**
+ * One migrated, seeded database per test file and engine (call inside describeEachEngine),
+ * a clean state per test. `s` is a view of the seed that is filled in beforeAll, so test
+ * bodies can read `s.measures.m1` without waiting for it themselves.
+ */
+export function seededDatabase(engine: Engine, plan: () => ImportPlan = () => buildPlan()): SeededDatabase {
+  let database: TestDatabase | null = null;
+  let loaded: Seed | null = null;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    loaded = await seed(database.db, plan());
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+  const s = new Proxy({} as Seed, {
+    get(_target, key) {
+      if (!loaded) throw new Error('The seed is read before beforeAll ran.');
+      return loaded[key as keyof Seed];
+    },
+  });
+  return { s, test: (name, body) => it(name, () => rolledBack(database!.db, body)) };
 }

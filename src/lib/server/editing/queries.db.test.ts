@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../tests/helpers/db';
 import type { Db } from '../db/connection';
 import { revisions } from '../db/schema';
 import { listRevisions, loadHistoryView, revisionDiff } from '../revisions/history';
@@ -14,19 +13,10 @@ import { getEditContext, editOptions } from './measures/edit-context';
 import { getChangeReview, getNewMeasureReview, listReviewQueue } from './workflow/review-queries';
 import { listAdminMeasures } from './measures/admin-list';
 import { measureFormFromData, inputFromFormValues, formValuesFromEditable } from './measures/form';
-import { newMeasureInput, rolledBack, seed, type Seed } from '../../../../tests/helpers/seed';
+import { newMeasureInput, seededDatabase } from '../../../../tests/helpers/seed';
 
 describeEachEngine('back-office queries and history', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
   const current = async (db: Db, id: string) => {
     const snap = (await loadMeasureSnapshots(db, [id])).get(id)!;
     return { ...editableFromSnapshot(snap), version: snap.version };

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../tests/helpers/db';
 import type { Db } from '../db/connection';
 import { auditLog, measureNodes, measures, settings, suggestions } from '../db/schema';
 import { ForbiddenError, UnauthenticatedError } from '../auth/policy';
 import { getCatalogueDetail, getMeasureDetail } from '../catalogue/queries';
-import { rolledBack, seed, type Seed } from '../../../../tests/helpers/seed';
+import { seededDatabase } from '../../../../tests/helpers/seed';
 import { acceptSuggestion, getSuggestion, listPlacementOptions, listSuggestions, ModerationError, rejectSuggestion } from './moderation';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 describeEachEngine('moderating suggestions', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
 
   async function suggest(db: Db, overrides: Partial<typeof suggestions.$inferInsert> = {}): Promise<string> {
     const [row] = await db

@@ -1,5 +1,5 @@
 /**
- * Test-only helpers behind /test-setup (which exists only when VIELFALT_E2E=1): create or reset
+ * Test-only helpers behind /test-setup (which answers only when testRoutesEnabled()): create or reset
  * users directly, create a session without the login form, and a fingerprint of the data the
  * authorisation matrix compares before and after forbidden requests.
  */
@@ -7,9 +7,9 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db } from '../db/connection';
 import { actors, ROLES, users } from '../db/schema';
-import { hashPassword } from './password';
-import { createSession, type NewSession } from './sessions';
-import { findUserIdByEmail, insertUser, replaceScopes } from './users';
+import { hashPassword } from '../auth/password';
+import { createSession, type NewSession } from '../auth/sessions';
+import { findUserIdByEmail, insertUser, replaceScopes } from '../auth/users';
 
 export const seedUsersInput = z.object({
   users: z

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
-import { buildPlan } from '../../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../../tests/helpers/db';
 import { auditLog, measureActors, measureNodes, measures, notifications, revisions } from '../../db/schema';
 import { ForbiddenError } from '../../auth/policy';
 import { createMeasure } from './create-measure';
 import { ValidationError } from '../errors';
-import type { Db } from '../../db/connection';
-import { newMeasureInput, rolledBack, seed, type Seed } from '../../../../../tests/helpers/seed';
+import { newMeasureInput, seededDatabase } from '../../../../../tests/helpers/seed';
 
 describeEachEngine('createMeasure', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
 
   test('creates a draft with links, a revision and an audit entry', async (db) => {
     const result = await createMeasure(db, s.users.redaktion, newMeasureInput(s), { comment: 'Aus Vorschlag' });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
-import { buildPlan } from '../../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../../tests/helpers/db';
 import type { Db } from '../../db/connection';
 import { changeRequests, measureActors, measureNodes, measures, measureSlugs, notifications, revisions } from '../../db/schema';
 import { ForbiddenError } from '../../auth/policy';
@@ -13,7 +12,7 @@ import { moveMeasure } from './move-measure';
 import { markGap } from './mark-gap';
 import { markReviewed, today } from './mark-reviewed';
 import { WorkflowError } from '../errors';
-import { rolledBack, seed, type Seed } from '../../../../../tests/helpers/seed';
+import { seededDatabase } from '../../../../../tests/helpers/seed';
 
 async function current(db: Db, id: string): Promise<EditableMeasure & { version: number }> {
   const snapshot = (await loadMeasureSnapshots(db, [id])).get(id)!;
@@ -21,16 +20,7 @@ async function current(db: Db, id: string): Promise<EditableMeasure & { version:
 }
 
 describeEachEngine('updateMeasure and friends', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
 
   test('editors publish directly: version + 1, new Stand, revision, public text', async (db) => {
     const before = await current(db, s.measures.m1);

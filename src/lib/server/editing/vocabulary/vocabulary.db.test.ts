@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
-import { buildPlan } from '../../../../../tests/helpers/factories';
-import type { Db } from '../../db/connection';
+import { describeEachEngine } from '../../../../../tests/helpers/db';
 import { actorAliases, actors, measureActors, nodes, revisions, targetGroups, userActorScopes } from '../../db/schema';
 import { ForbiddenError } from '../../auth/policy';
 import { getCatalogueDetail } from '../../catalogue/queries';
@@ -19,19 +17,10 @@ import { createTargetGroup } from './create-target-group';
 import { renameTargetGroup } from './rename-target-group';
 import { restoreRevision } from '../measures/restore-revision';
 import { WorkflowError } from '../errors';
-import { rolledBack, seed, type Seed } from '../../../../../tests/helpers/seed';
+import { seededDatabase } from '../../../../../tests/helpers/seed';
 
 describeEachEngine('structure and vocabulary', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
 
   test('nodes: create, rename, archive (only when empty), restore', async (db) => {
     await expect(

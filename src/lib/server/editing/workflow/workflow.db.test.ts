@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
-import { buildPlan } from '../../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../../tests/helpers/db';
 import type { Db } from '../../db/connection';
 import { auditLog, changeRequests, measures, notifications, revisions } from '../../db/schema';
 import { ForbiddenError } from '../../auth/policy';
@@ -20,7 +19,7 @@ import { archiveMeasure } from '../measures/archive-measure';
 import { restoreMeasure } from '../measures/restore-measure';
 import { restoreRevision } from '../measures/restore-revision';
 import { WorkflowError } from '../errors';
-import { newMeasureInput, rolledBack, seed, type Seed } from '../../../../../tests/helpers/seed';
+import { newMeasureInput, seededDatabase } from '../../../../../tests/helpers/seed';
 
 async function current(db: Db, id: string): Promise<EditableMeasure & { version: number }> {
   const snapshot = (await loadMeasureSnapshots(db, [id])).get(id)!;
@@ -34,16 +33,7 @@ async function publicDetail(db: Db, id: string) {
 }
 
 describeEachEngine('editorial workflow', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
 
   test('contributor change → review → publish: public shows new text and new Stand; revision by the author', async (db) => {
     const before = await publicDetail(db, s.measures.m1);
