@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../tests/helpers/db';
 import { auditLog } from '../db/schema';
 import { recordAudit } from './audit';
 import { auditCsv, auditQueryString, csvField, exportAudit, listAudit, parseAuditQuery } from './audit-log';
@@ -8,13 +8,7 @@ import { ForbiddenError } from './policy';
 import { makeUser } from '../../../../tests/helpers/users';
 
 describeEachEngine('audit log', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   it('filters by action, user and calendar days in Berlin time, newest first, paged', async () => {
     const { db } = database;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../tests/helpers/db';
 import { auditLog, authTokens, outbox, revisions, userActorScopes } from '../db/schema';
 import { inspectLink, redeemLink } from './links';
 import { ForbiddenError, UnauthenticatedError } from './policy';
@@ -10,13 +10,7 @@ import { createPasswordLink, getUser, inviteUser, listUsers, setUserActive, upda
 import { UserInputError } from './users';
 
 describeEachEngine('user administration', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   const origin = 'https://vielfalt.herne.de';
 

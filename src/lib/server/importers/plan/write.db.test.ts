@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../../tests/helpers/db';
 import { buildMeasure, buildPlan } from '../../../../../tests/helpers/factories';
 import { queryRows, type Db } from '../../db/connection';
 import { actorAliases, actors, measureActors, measureReferences, measures, revisions } from '../../db/schema';
@@ -23,13 +23,7 @@ async function count(db: Db, table: 'measures' | 'revisions' | 'nodes' | 'actors
 }
 
 describeEachEngine('writing an import plan', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   it('creates catalogue, structure, measures, links and one revision per entity', async () => {
     const outcome = await write(database.db, buildPlan());
