@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { catalogues, measures, nodes, type CatalogueKind, type NodeType } from '../db/schema';
 import { groupBy } from '../util/collections';
-import type { CatalogueGroup, MeasureListEntry } from './read-models';
+import type { CatalogueGroup, MeasureListEntry, MeasureSummary } from './read-models';
 
 export type PlaceNode = { id: string; parentId: string | null; type: NodeType; code: string | null; title: string };
 
@@ -49,16 +49,8 @@ export const listColumns = {
     order by mn.is_primary desc, mn.position limit 1)`,
 };
 
-export type ListRow = {
-  id: string;
-  slug: string;
-  number: string | null;
-  title: string;
-  isGap: boolean;
-  isNew: boolean;
-  directionInward: boolean;
-  directionOutward: boolean;
-  stateCode: string;
+/** A measure row as the list entries read it (listColumns). */
+export type ListRow = Omit<MeasureSummary, 'responsible'> & {
   position: number;
   catalogueId: string;
   catalogueSlug: string;

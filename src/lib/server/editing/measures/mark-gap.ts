@@ -5,8 +5,7 @@
 import type { Db } from '../../db/connection';
 import type { SessionUser } from '../../auth/policy';
 import { parseMeasure } from './parse-measure';
-import { saveMeasure, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
-import { inTransaction } from '../../db/transaction';
+import { saveFocusedEdit, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
 
 export async function markGap(
   db: Db,
@@ -15,21 +14,17 @@ export async function markGap(
   change: { version: number; isGap: boolean },
   options: UpdateMeasureOptions = {},
 ): Promise<UpdateMeasureResult> {
-  return inTransaction(db, (tx) =>
-    saveMeasure(
-      tx,
-      user,
-      measureId,
-      {
-        version: change.version,
-        build: (current) =>
-          parseMeasure({
-            ...current,
-            isGap: change.isGap,
-            actors: change.isGap ? current.actors.filter((a) => a.role !== 'beteiligt') : current.actors,
-          }),
-      },
-      { comment: options.comment ?? (change.isGap ? 'Als Lücke markiert' : 'Nicht mehr als Lücke markiert'), intent: options.intent },
-    ),
+  return saveFocusedEdit(
+    db,
+    user,
+    measureId,
+    change.version,
+    (current) =>
+      parseMeasure({
+        ...current,
+        isGap: change.isGap,
+        actors: change.isGap ? current.actors.filter((a) => a.role !== 'beteiligt') : current.actors,
+      }),
+    { comment: options.comment ?? (change.isGap ? 'Als Lücke markiert' : 'Nicht mehr als Lücke markiert'), intent: options.intent },
   );
 }

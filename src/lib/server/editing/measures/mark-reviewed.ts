@@ -3,8 +3,7 @@ import type { Db } from '../../db/connection';
 import type { SessionUser } from '../../auth/policy';
 import { isoDate } from '../../../i18n/format';
 import { parseMeasure } from './parse-measure';
-import { saveMeasure, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
-import { inTransaction } from '../../db/transaction';
+import { saveFocusedEdit, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
 
 export function today(): string {
   return isoDate(new Date());
@@ -17,13 +16,12 @@ export async function markReviewed(
   change: { version: number; date?: string },
   options: UpdateMeasureOptions = {},
 ): Promise<UpdateMeasureResult> {
-  return inTransaction(db, (tx) =>
-    saveMeasure(
-      tx,
-      user,
-      measureId,
-      { version: change.version, build: (current) => parseMeasure({ ...current, lastReviewedAt: change.date ?? today() }) },
-      { comment: options.comment ?? 'Als geprüft markiert', intent: options.intent },
-    ),
+  return saveFocusedEdit(
+    db,
+    user,
+    measureId,
+    change.version,
+    (current) => parseMeasure({ ...current, lastReviewedAt: change.date ?? today() }),
+    { comment: options.comment ?? 'Als geprüft markiert', intent: options.intent },
   );
 }

@@ -6,8 +6,7 @@ import type { Db } from '../../db/connection';
 import type { SessionUser } from '../../auth/policy';
 import { ValidationError } from '../errors';
 import { parseMeasure } from './parse-measure';
-import { saveMeasure, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
-import { inTransaction } from '../../db/transaction';
+import { saveFocusedEdit, type UpdateMeasureOptions, type UpdateMeasureResult } from './update-measure';
 
 export interface MoveMeasureInput {
   version: number;
@@ -27,27 +26,23 @@ export async function moveMeasure(
   move: MoveMeasureInput,
   options: UpdateMeasureOptions = {},
 ): Promise<UpdateMeasureResult> {
-  return inTransaction(db, (tx) =>
-    saveMeasure(
-      tx,
-      user,
-      measureId,
-      {
-        version: move.version,
-        build: (current) => {
-          let placements = current.placements.map((p) => ({ ...p }));
-          if (move.from && move.to) {
-            const i = placements.findIndex((p) => p.nodeId === move.from);
-            if (i < 0) throw new ValidationError({ from: 'Die Maßnahme ist dort nicht eingeordnet.' });
-            placements[i] = { nodeId: move.to, number: move.number !== undefined ? move.number : placements[i]!.number };
-          }
-          for (const nodeId of move.add ?? []) placements.push({ nodeId, number: move.number ?? null });
-          const removed = new Set(move.remove ?? []);
-          placements = placements.filter((p) => !removed.has(p.nodeId));
-          return parseMeasure({ ...current, placements });
-        },
-      },
-      { comment: options.comment ?? 'Einordnung geändert', intent: options.intent },
-    ),
+  return saveFocusedEdit(
+    db,
+    user,
+    measureId,
+    move.version,
+    (current) => {
+      let placements = current.placements.map((p) => ({ ...p }));
+      if (move.from && move.to) {
+        const i = placements.findIndex((p) => p.nodeId === move.from);
+        if (i < 0) throw new ValidationError({ from: 'Die Maßnahme ist dort nicht eingeordnet.' });
+        placements[i] = { nodeId: move.to, number: move.number !== undefined ? move.number : placements[i]!.number };
+      }
+      for (const nodeId of move.add ?? []) placements.push({ nodeId, number: move.number ?? null });
+      const removed = new Set(move.remove ?? []);
+      placements = placements.filter((p) => !removed.has(p.nodeId));
+      return parseMeasure({ ...current, placements });
+    },
+    { comment: options.comment ?? 'Einordnung geändert', intent: options.intent },
   );
 }

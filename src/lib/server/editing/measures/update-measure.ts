@@ -151,3 +151,18 @@ export async function saveMeasure(
     });
   return { status: 'saved', id: saved.id, slug: saved.slug, version: saved.version, workflowState, changed: true };
 }
+
+/**
+ * A focused edit of one aspect (gap, review date, placements) in its own transaction: the
+ * current state is changed by `build` and saved like any other edit.
+ */
+export function saveFocusedEdit(
+  db: Db,
+  user: SessionUser,
+  measureId: string,
+  version: number,
+  build: (current: EditableMeasure) => EditableMeasure,
+  options: UpdateMeasureOptions & { comment: string },
+): Promise<UpdateMeasureResult> {
+  return inTransaction(db, (tx) => saveMeasure(tx, user, measureId, { version, build }, { comment: options.comment, intent: options.intent }));
+}
