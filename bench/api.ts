@@ -13,6 +13,7 @@ import { writeImportPlan } from '../src/lib/server/importers/plan/write';
 import { handleApiRequest } from '../src/lib/server/api/router';
 import { API_PATHS } from '../src/lib/components/paths';
 import { generatePlans } from './search';
+import { DEFAULT_MUNICIPALITY } from '../src/lib/server/catalogue/municipality';
 
 const REQUESTS = [
   '/measures',
@@ -38,12 +39,12 @@ async function run(label: string, database: Database, total: number, rounds: num
   const started = performance.now();
   await database.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    const municipalityId = await ensureMunicipality(tx);
+    const municipalityId = await ensureMunicipality(tx, DEFAULT_MUNICIPALITY.slug, DEFAULT_MUNICIPALITY.name);
     for (const plan of generatePlans(total)) await writeImportPlan(tx, plan, { municipalityId, comment: 'Benchmark' });
   });
   console.log(`\n${label}: ${total} Maßnahmen geschrieben in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const call = async (url: string) => {
-    const response = await handleApiRequest(new Request(`http://bench.local/api/v1${url}`), { db: database.db, paths: API_PATHS });
+    const response = await handleApiRequest(new Request(`http://bench.local/api/v1${url}`), { db: database.db, municipality: DEFAULT_MUNICIPALITY.slug, paths: API_PATHS });
     if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
     await response.arrayBuffer();
   };

@@ -34,6 +34,7 @@ import { cataloguePrintDocument, printText, type PrintDocument } from '../src/li
 import { renderPdf } from '../src/lib/server/exports/pdf/render';
 import { pdfText } from '../tests/helpers/pdf';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import { DEFAULT_MUNICIPALITY } from '../src/lib/server/catalogue/municipality';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const t = createTranslator('de');
@@ -49,7 +50,7 @@ async function fill(database: Database, plans: ImportPlan[]): Promise<void> {
   const started = performance.now();
   await database.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    const municipalityId = await ensureMunicipality(tx);
+    const municipalityId = await ensureMunicipality(tx, DEFAULT_MUNICIPALITY.slug, DEFAULT_MUNICIPALITY.name);
     for (const plan of plans) await writeImportPlan(tx, plan, { municipalityId, comment: 'Benchmark' });
   });
   console.log(`  ${plans.reduce((n, p) => n + p.measures.length, 0)} Maßnahmen geschrieben in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -110,13 +111,13 @@ async function benchPdf() {
     .map((f) => readSourceFile(path.join(root, 'data/sources/herne', f)));
   const { plans } = parseSources(files);
   await withDatabase(plans, async (db) => {
-    const catalogues = (await listCatalogues(db)).filter((c) => c.kind !== 'vereinbarungen');
+    const catalogues = (await listCatalogues(db, DEFAULT_MUNICIPALITY.slug)).filter((c) => c.kind !== 'vereinbarungen');
     const keep = arg('keep-pdf');
     for (const round of ['kalt', 'warm'] as const)
       for (const c of catalogues) {
         const started = performance.now();
         const cpu0 = process.cpuUsage();
-        const r = await downloadCatalogue(db, c.slug, 'pdf', { t, origin });
+        const r = await downloadCatalogue(db, c.slug, 'pdf', { t, origin, municipality: DEFAULT_MUNICIPALITY.slug });
         const ms = performance.now() - started;
         if (r.status !== 'ok') throw new Error(`${c.slug}: ${r.status}`);
         const d = r.download;
@@ -142,7 +143,7 @@ async function compare(db: Db, slugs: string[]) {
   console.log('\nVergleich Typst / pdfkit (gleiches Druckdokument, warm)');
   const fontDir = path.join(root, 'assets/fonts');
   for (const slug of slugs) {
-    const detail = (await getCatalogueDetail(db, slug))!;
+    const detail = (await getCatalogueDetail(db, slug, DEFAULT_MUNICIPALITY.slug))!;
     const selection = await loadExportSelection(db, { catalogueIds: [detail.catalogue.id] });
     const document = cataloguePrintDocument(detail, selection, { t });
     for (const engine of ['Typst', 'pdfkit'] as const) {
@@ -168,7 +169,7 @@ async function compare(db: Db, slugs: string[]) {
 }
 
 async function tabular(db: Db) {
-  const ids = (await listCatalogues(db)).map((c) => c.id);
+  const ids = (await listCatalogues(db, DEFAULT_MUNICIPALITY.slug)).map((c) => c.id);
   for (const format of ['csv', 'xlsx'] as ExportFormat[])
     for (const round of ['kalt', 'warm']) {
       const started = performance.now();

@@ -18,6 +18,7 @@ import { buildIntegreatExport } from '../src/lib/server/opendata/integreat';
 import { loadOpenData } from '../src/lib/server/opendata/load';
 import { openDataProfile } from '../src/lib/server/opendata/profile';
 import { generatePlans } from './search';
+import { DEFAULT_MUNICIPALITY } from '../src/lib/server/catalogue/municipality';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,7 +41,7 @@ async function main() {
     const plans = generatePlans(total);
     await database.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
-      const municipalityId = await ensureMunicipality(tx);
+      const municipalityId = await ensureMunicipality(tx, DEFAULT_MUNICIPALITY.slug, DEFAULT_MUNICIPALITY.name);
       for (const plan of plans) await writeImportPlan(tx, plan, { municipalityId, comment: 'Benchmark' });
     });
     const times: Record<string, number[]> = { laden: [], dcat: [], hsds: [], integreat: [] };
@@ -48,7 +49,7 @@ async function main() {
     let published = 0;
     for (let round = -1; round < rounds; round++) {
       let t = performance.now();
-      const data = (await loadOpenData(database.db))!;
+      const data = (await loadOpenData(database.db, DEFAULT_MUNICIPALITY.slug))!;
       const loadMs = performance.now() - t;
       published = data.measures.length;
       t = performance.now();

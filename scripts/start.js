@@ -7,6 +7,8 @@ import { ensureBuilt, root } from './lib/build.js';
 
 ensureBuilt();
 process.env.PORT ||= '3000';
+// Production: among others, this keeps the test-only routes off (src/lib/server/testing/e2e-switch.ts).
+process.env.NODE_ENV ||= 'production';
 // Large imports and exports send bigger bodies than adapter-node's 512 KB default.
 process.env.BODY_SIZE_LIMIT ||= '10M';
 console.log(`Vielfalt startet auf http://localhost:${process.env.PORT} …`);

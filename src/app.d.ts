@@ -11,6 +11,8 @@ declare global {
       user: import('$lib/server/auth/policy').SessionUser | null;
       /** The session id (hash) of the signed-in user, or null. */
       sessionId: string | null;
+      /** Slug of the municipality (tenant) the request is for (set by hooks.server.ts). */
+      municipality: string;
     }
   }
 }

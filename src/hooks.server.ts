@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import crypto from 'node:crypto';
-import { getDatabase, startDatabase, stopDatabase } from '$lib/server/app/instance';
+import { getDatabase, INSTANCE_MUNICIPALITY, startDatabase, stopDatabase } from '$lib/server/app/instance';
 import { errorFields, log } from '$lib/server/log/log';
 import { clearSessionCookie } from '$lib/server/web/kit';
 import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
@@ -48,6 +48,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = locale;
   event.locals.user = null;
   event.locals.sessionId = null;
+  event.locals.municipality = INSTANCE_MUNICIPALITY;
 
   // The first-start form exists only while there is no account: once closed, every method gets a
   // 404 before anything of the request is read (GET/HEAD get the site's 404 page from the load).

@@ -6,7 +6,8 @@ import { CliError, withDatabase } from './context';
 export interface ImportCommandOptions {
   dryRun?: boolean;
   format: string;
-  municipality?: string;
+  /** Municipality (tenant) slug; the CLI's option has the default. */
+  municipality: string;
 }
 
 function progress(message: string) {

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { DatabaseLockedError } from '../lib/server/db';
+import { DEFAULT_MUNICIPALITY } from '../lib/server/catalogue/municipality';
 import { ImportError } from '../lib/server/importers/types';
 import { runMigrations } from '../lib/server/db';
 import { CliError, withDatabase } from './context';
@@ -31,7 +32,7 @@ function buildProgram(): Command {
     .argument('<dateien...>', 'Textdateien, z. B. data/sources/herne/*.txt')
     .option('--dry-run', 'nur lesen und berichten, nichts speichern')
     .option('--format <format>', 'Ausgabe: text oder json', 'text')
-    .option('--municipality <slug>', 'Kommune (Mandant)', 'herne')
+    .option('--municipality <slug>', 'Kommune (Mandant)', DEFAULT_MUNICIPALITY.slug)
     .action(async (files: string[], options) => (await import('./import-command')).importCommand(files, options));
 
   program

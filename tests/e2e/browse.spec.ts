@@ -181,12 +181,15 @@ test('counts agree: catalogue page, search facets; task areas listed under their
   await expect(page.getByText('50 Maßnahmen').first()).toBeVisible();
   const schnittstellen = page.locator('.measure-item', { has: page.locator('a', { hasText: 'Maßnahme 4.1.2:' }) }).first();
   await expect(schnittstellen.locator('.measure-list--nested > li')).toHaveCount(7);
+  // Other specs on this shared server add measures to the integration concept (the imported 165
+  // are counted in tests/integration/import.db.test.ts): its page and the facet must agree.
+  await page.goto('/kataloge/integrationskonzept');
+  const onPage = Number((await page.getByText(/^\d+ Maßnahmen/).first().innerText()).match(/\d+/)![0]);
+  expect(onPage).toBeGreaterThanOrEqual(165);
   await page.goto('/suche');
   const facet = page.getByRole('group', { name: 'Katalog' });
   await expect(facet.locator('label', { hasText: 'Integration von Neuzugewanderten' })).toContainText('50');
-  await expect(facet.locator('label', { hasText: 'Gesamtstädtisches Integrationskonzept' })).toContainText('165');
-  await page.goto('/kataloge/integrationskonzept');
-  await expect(page.getByText('165 Maßnahmen').first()).toBeVisible();
+  await expect(facet.locator('label', { hasText: 'Gesamtstädtisches Integrationskonzept' })).toContainText(String(onPage));
 });
 
 test('unknown actors and target groups get the 404 page', async ({ page }) => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, inject } from 'vitest';
+import { afterEach, beforeEach, describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db';
 
 export type Engine = 'pglite' | 'postgres';
@@ -70,6 +70,28 @@ export async function createTestDatabase(engine: Engine = 'pglite'): Promise<Tes
       await c.end();
     },
   };
+}
+
+/**
+ * A new migrated database for every test of the suite (call inside describeEachEngine), removed
+ * after it. The returned object always speaks for the current test's database.
+ */
+export function freshDatabaseEachTest(engine: Engine): TestDatabase {
+  let current: TestDatabase | null = null;
+  beforeEach(async () => {
+    current = await createTestDatabase(engine);
+  });
+  afterEach(async () => {
+    await current?.destroy();
+    current = null;
+  });
+  return new Proxy({} as TestDatabase, {
+    get(_target, key) {
+      if (!current) throw new Error('The test database is used outside a test.');
+      const value = current[key as keyof TestDatabase];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
 
 /** Runs a suite once per available engine, with the engine name in the title. */

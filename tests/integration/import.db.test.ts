@@ -13,11 +13,13 @@ import { importSources } from '../../src/lib/server/importers/pipeline';
 import { decodeSource, readSourceFile } from '../../src/lib/server/importers/read-source';
 import { ImportError, type SourceFile } from '../../src/lib/server/importers/types';
 import { getCatalogueDetail, getMeasureDetail, listCatalogues } from '../../src/lib/server/catalogue/queries';
-import { getHomeEntryPoints, listActors } from '../../src/lib/server/catalogue/browse';
+import { getHomeEntryPoints } from '../../src/lib/server/catalogue/home';
+import { listActors } from '../../src/lib/server/catalogue/actors';
 import type { MeasureSummary, TreeNode } from '../../src/lib/server/catalogue/read-models';
 import { parseSearchParams, searchMeasures } from '../../src/lib/server/search';
 import { measures } from '../../src/lib/server/db/schema';
 import { recordRevisions } from '../../src/lib/server/revisions/record';
+import { DEFAULT_MUNICIPALITY } from '../../src/lib/server/catalogue/municipality';
 
 const SOURCES = path.join(ROOT, 'data', 'sources', 'herne');
 const FILES = ['000_3e59e29afaedd339.txt', '004_7af2113a3dd62404.txt', '001_f19880d6793d593d.txt', '003_bbd5bb4a4c8190b2.txt'];
@@ -40,7 +42,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    const report = await importSources(database, sources());
+    const report = await importSources(database, sources(), { municipality: 'herne' });
     expect(report.outcomes.map((o) => o.catalogue.created)).toEqual([true, true, true]);
     afterFirst = await counts(database);
   }, 120_000);
@@ -74,15 +76,15 @@ describeEachEngine('importing Herne’s documents', (engine) => {
   });
 
   it('counts measures by one rule: home page, catalogue list and search facets agree (issue 19)', async () => {
-    const catalogues = Object.fromEntries((await listCatalogues(database.db)).map((c) => [c.slug, c.measureCount]));
+    const catalogues = Object.fromEntries((await listCatalogues(database.db, DEFAULT_MUNICIPALITY.slug)).map((c) => [c.slug, c.measureCount]));
     expect(catalogues).toEqual({ integrationskonzept: 165, 'diversity-massnahmenkatalog': 84, 'vereinbarungen-neuzugewanderte': 50 });
-    const search = await searchMeasures(database.db, parseSearchParams(new URLSearchParams()).state);
+    const search = await searchMeasures(database.db, parseSearchParams(new URLSearchParams()).state, { municipality: DEFAULT_MUNICIPALITY.slug });
     expect(Object.fromEntries(search.facets.katalog.map((f) => [f.value, f.count]))).toEqual(catalogues);
     expect(search.total).toBe(165 + 84 + 50);
-    const home = await getHomeEntryPoints(database.db);
+    const home = await getHomeEntryPoints(database.db, DEFAULT_MUNICIPALITY.slug);
     expect(home.handlungsfelder.reduce((sum, s) => sum + s.measureCount, 0)).toBe(165);
     // Sub-measures are listed under their measure in the catalogue tree, each once.
-    const detail = (await getCatalogueDetail(database.db, 'vereinbarungen-neuzugewanderte'))!;
+    const detail = (await getCatalogueDetail(database.db, 'vereinbarungen-neuzugewanderte', DEFAULT_MUNICIPALITY.slug))!;
     const listed = (ms: MeasureSummary[]): number => ms.reduce((n, m) => n + 1 + listed(m.children ?? []), 0);
     const inTree = (nodes: TreeNode[]): number => nodes.reduce((n, node) => n + listed(node.measures) + inTree(node.children), 0);
     expect(inTree(detail.tree)).toBe(50);
@@ -91,7 +93,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
   });
 
   it('lists actors and target groups without duplicates, pseudo-actors or empty entries (issue 19)', async () => {
-    const list = await listActors(database.db);
+    const list = await listActors(database.db, { municipality: DEFAULT_MUNICIPALITY.slug });
     const names = list.map((a) => a.name);
     expect(list.every((a) => a.measureCount > 0)).toBe(true);
     expect(names).not.toContain('Alle Akteure');
@@ -100,7 +102,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
       expect(names).not.toContain(duplicate);
     const [{ n: allActors }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from actors`);
     expect({ allActors, listed: list.length }).toEqual({ allActors: 170, listed: 166 });
-    const home = await getHomeEntryPoints(database.db);
+    const home = await getHomeEntryPoints(database.db, DEFAULT_MUNICIPALITY.slug);
     expect(home.actorTotal).toBe(166);
     expect(home.targetGroups.map((g) => g.name)).not.toContain('Deren Kinder die Grundschule besuchen');
     expect(home.targetGroupTotal).toBe(160);
@@ -112,7 +114,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     const [div] = await queryRows<{ slug: string }>(database.db, sql`select m.slug from measures m join catalogues c on c.id = m.catalogue_id
       where c.slug = 'diversity-massnahmenkatalog' order by m.position limit 1`);
     const stand = async (catalogue: string, slug: string) => {
-      const found = await getMeasureDetail(database.db, catalogue, slug);
+      const found = await getMeasureDetail(database.db, catalogue, slug, DEFAULT_MUNICIPALITY.slug);
       return found && 'measure' in found ? found.measure.stand : null;
     };
     expect(await stand('integrationskonzept', ik!.slug)).toEqual({ kind: 'edition', stand: 'Oktober 2019' });
@@ -120,7 +122,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
   });
 
   it('changes nothing when the same files are imported again', async () => {
-    const report = await importSources(database, sources());
+    const report = await importSources(database, sources(), { municipality: 'herne' });
     for (const o of report.outcomes) {
       expect(o.measures.created + o.measures.updated, o.catalogue.title).toBe(0);
       expect(o.nodes.created + o.nodes.updated).toBe(0);
@@ -131,7 +133,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
 
   it('skips the annual review (reference material) with a note and imports the rest', async () => {
     const before = await counts(database);
-    const report = await importSources(database, [...sources(), readSourceFile(path.join(SOURCES, '002_f4ed1d705e4e74d9.txt'))]);
+    const report = await importSources(database, [...sources(), readSourceFile(path.join(SOURCES, '002_f4ed1d705e4e74d9.txt'))], { municipality: 'herne' });
     expect(report.skipped).toEqual([{ name: '002_f4ed1d705e4e74d9.txt', reason: expect.stringMatching(/Jahresrückblick.*nicht importiert/) }]);
     expect(report.warnings).toContainEqual(expect.objectContaining({ datei: '002_f4ed1d705e4e74d9.txt', code: 'skipped-document' }));
     expect(await counts(database)).toEqual(before);
@@ -144,7 +146,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
         : f,
     );
     expect(changed[0]!.text).not.toBe(sources()[0]!.text);
-    const report = await importSources(database, changed);
+    const report = await importSources(database, changed, { municipality: 'herne' });
     const ik = report.outcomes.find((o) => o.catalogue.slug === 'integrationskonzept')!;
     expect(ik.measures.updated).toBe(1);
     expect(ik.measures.created).toBe(0);
@@ -167,7 +169,7 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     const before = await counts(database);
     let error: unknown;
     try {
-      await importSources(database, [...sources(), broken()]);
+      await importSources(database, [...sources(), broken()], { municipality: 'herne' });
     } catch (e) {
       error = e;
     }
@@ -181,7 +183,7 @@ describeEachEngine('the Stand of an edited measure', (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    await importSources(database, sources());
+    await importSources(database, sources(), { municipality: 'herne' });
   }, 120_000);
   afterAll(async () => {
     await database.destroy();
@@ -194,7 +196,7 @@ describeEachEngine('the Stand of an edited measure', (engine) => {
     const published = new Date('2027-03-04T10:00:00Z');
     await database.db.update(measures).set({ remarks: 'Ergänzt', updatedAt: published }).where(eq(measures.id, row!.id));
     await recordRevisions(database.db, [{ entityType: 'measure', entityId: row!.id, state: {}, authorLabel: 'Redaktion', comment: 'Ergänzt' }]);
-    const found = await getMeasureDetail(database.db, 'integrationskonzept', row!.slug);
+    const found = await getMeasureDetail(database.db, 'integrationskonzept', row!.slug, DEFAULT_MUNICIPALITY.slug);
     expect(found && 'measure' in found ? found.measure.stand : null).toEqual({ kind: 'published', date: published.toISOString() });
   });
 });

@@ -5,9 +5,9 @@ import { DCAT_PATH, distributionPaths, HSDS_PATH, INTEGREAT_PATH } from '$lib/se
 import { LICENCE } from '$lib/server/opendata/profile';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ locals }) => {
   const db = await getDb();
-  const catalogues = await listCatalogues(db);
+  const catalogues = await listCatalogues(db, locals.municipality);
   return {
     licence: { title: LICENCE.title, url: LICENCE.url },
     attribution: DEFAULT_MUNICIPALITY.name,

@@ -9,10 +9,10 @@ import type { PageServerLoad } from './$types';
  * The search page: all state in the query string (shareable URLs). Invalid parameters are
  * reported on the page and left out; the rest of the search still runs.
  */
-export const load: PageServerLoad = async ({ url, setHeaders }) => {
+export const load: PageServerLoad = async ({ url, setHeaders, locals }) => {
   const parsed = parseSearchParams(url.searchParams);
   const db = await getDb();
-  const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref });
+  const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref, municipality: locals.municipality });
   setHeaders({ 'cache-control': 'no-cache' });
   return {
     view: buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors),

@@ -1,5 +1,5 @@
 /**
- * Test-only seeding for end-to-end tests; 404 unless VIELFALT_E2E=1 (scripts/serve-e2e.js).
+ * Test-only seeding for end-to-end tests; 404 unless testRoutesEnabled() (VIELFALT_E2E=1, never in production).
  *
  *   POST { users: [{ email, password, role, name?, actors?: [slug], active? }], login?: email }
  *        → { users: [{ id, email }] } — creates or resets the users; with `login`, the response
@@ -9,11 +9,12 @@
  */
 import { error, json } from '@sveltejs/kit';
 import { getDb, setSessionCookie } from '$lib/server/web/kit';
-import { dataFingerprint, seedUsers, seedUsersInput, sessionFor } from '$lib/server/auth/test-support';
+import { dataFingerprint, seedUsers, seedUsersInput, sessionFor } from '$lib/server/testing/e2e-setup';
+import { testRoutesEnabled } from '$lib/server/testing/e2e-switch';
 import type { RequestHandler } from './$types';
 
 function enabled(): void {
-  if (process.env.VIELFALT_E2E !== '1') error(404, 'Seite nicht gefunden');
+  if (!testRoutesEnabled()) error(404, 'Seite nicht gefunden');
 }
 
 export const GET: RequestHandler = async () => {

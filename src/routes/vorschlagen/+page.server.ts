@@ -6,9 +6,9 @@ import { EMPTY_SUGGESTION_FORM, readSuggestionForm } from '$lib/server/suggestio
 import { SUGGEST_THANKS_PATH } from '$lib/components/suggest/paths';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, setHeaders }) => {
+export const load: PageServerLoad = async ({ url, setHeaders, locals }) => {
   const db = await getDb();
-  const catalogues = await listSuggestableCatalogues(db);
+  const catalogues = await listSuggestableCatalogues(db, locals.municipality);
   const preselected = catalogues.find((c) => c.slug === url.searchParams.get('katalog'))?.id ?? '';
   // The form carries a fresh signed timestamp: never serve it from a cache.
   setHeaders({ 'cache-control': 'no-store' });
@@ -21,10 +21,10 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, getClientAddress }) => {
+  default: async ({ request, getClientAddress, locals }) => {
     const db = await getDb();
     const submission = readSuggestionForm(await request.formData());
-    const result = await submitSuggestion(db, submission, { clientAddress: getClientAddress() });
+    const result = await submitSuggestion(db, submission, { clientAddress: getClientAddress(), municipality: locals.municipality });
     if (result.status === 'created' || result.status === 'ignored') redirect(303, SUGGEST_THANKS_PATH);
     // Everything typed comes back (never the honeypot), with a fresh timestamp for the next try.
     const token = await newSuggestionFormToken(db);

@@ -9,12 +9,13 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../..
 import { buildPlan } from '../../../../tests/helpers/factories';
 import { apiTokens, auditLog, measures } from '../db/schema';
 import { hashToken } from '../auth/crypto';
-import { newMeasureInput, seed, type Seed } from '../editing/test-fixtures';
+import { newMeasureInput, seed, type Seed } from '../../../../tests/helpers/seed';
 import { freezeEdition } from '../editions';
 import { buildOpenApiDocument } from './openapi';
 import { handleApiRequest } from './router';
 import { ROUTES } from './routes';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens';
+import { DEFAULT_MUNICIPALITY } from '../catalogue/municipality';
 
 const ORIGIN = 'https://vielfalt.test';
 const paths = {
@@ -59,7 +60,7 @@ describeEachEngine('REST API v1', (engine) => {
       headers,
       body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
     });
-    const response = await handleApiRequest(request, { db: database.db, paths, onError: (e) => console.error(e) });
+    const response = await handleApiRequest(request, { db: database.db, municipality: DEFAULT_MUNICIPALITY.slug, paths, onError: (e) => console.error(e) });
     const text = await response.text();
     const body = text ? JSON.parse(text) : null;
     if (options.template) {

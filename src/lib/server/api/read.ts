@@ -7,7 +7,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/connection';
 import { catalogues, measures, nodes } from '../db/schema';
-import { getActorDetail, listActors, listTargetGroups, getTargetGroupDetail } from '../catalogue/browse';
+import { getActorDetail, listActors } from '../catalogue/actors';
+import { listTargetGroups, getTargetGroupDetail } from '../catalogue/target-groups';
 import { getCatalogueDetail, getMeasureDetail, listCatalogues } from '../catalogue/queries';
 import { findMunicipalityId } from '../catalogue/municipality';
 import { findEdition, listEditions, type EditionMeta } from '../editions';
@@ -30,7 +31,7 @@ export interface ReadContext {
   db: Db;
   origin: string;
   paths: Paths;
-  municipality?: string;
+  municipality: string;
 }
 
 const abs = (ctx: ReadContext, path: string) => new URL(path, ctx.origin).toString();
@@ -73,7 +74,7 @@ export async function readCatalogue(ctx: ReadContext, slug: string): Promise<Out
 }
 
 async function catalogueId(ctx: ReadContext, slug: string): Promise<string | null> {
-  const mid = await findMunicipalityId(ctx.db, ctx.municipality ?? 'herne');
+  const mid = await findMunicipalityId(ctx.db, ctx.municipality);
   if (!mid) return null;
   const [row] = await ctx.db
     .select({ id: catalogues.id })

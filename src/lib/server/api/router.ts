@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface ApiDeps {
   db: Db;
   paths: Paths;
-  municipality?: string;
+  municipality: string;
   /** Unexpected errors (logged by the caller without request bodies). */
   onError?: (error: unknown, request: Request) => void;
 }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { ACTOR_KINDS, CATALOGUE_KINDS, NODE_TYPES, WORKFLOW_STATES } from '../db/schema';
-import { measureInput } from '../editing/measure-input';
+import { measureInput } from '../catalogue/measure-input';
 
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
 

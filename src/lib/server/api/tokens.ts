@@ -16,7 +16,7 @@ import { hashToken, randomToken } from '../auth/crypto';
 import { recordAudit } from '../auth/audit';
 import { parseIds } from '../auth/sessions';
 import type { SessionUser } from '../auth/policy';
-import { fieldErrors } from '../editing/measure-input';
+import { fieldErrors } from '../validation/fields';
 import { NotFoundError, ValidationError } from '../editing/errors';
 
 export const TOKEN_PREFIX = 'vf_';

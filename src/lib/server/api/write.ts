@@ -6,9 +6,9 @@
 import type { z } from 'zod';
 import type { Db } from '../db/connection';
 import { ForbiddenError, UnauthenticatedError, type SessionUser } from '../auth/policy';
-import { createMeasure } from '../editing/create-measure';
-import { publishMeasure } from '../editing/publish-measure';
-import { updateMeasure } from '../editing/update-measure';
+import { createMeasure } from '../editing/measures/create-measure';
+import { publishMeasure } from '../editing/workflow/publish-measure';
+import { updateMeasure } from '../editing/measures/update-measure';
 import { NotFoundError, ValidationError, WorkflowError } from '../editing/errors';
 import { ApiProblem } from './http';
 import type * as S from './schemas';

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { databaseConfigFromEnv, describeDatabase, openDatabase, runMigrations, type Database } from '../db';
 import { catalogues } from '../db/schema';
+import { DEFAULT_MUNICIPALITY } from '../catalogue/municipality';
 import { importSources } from '../importers/pipeline';
 import { readSourceFile } from '../importers/read-source';
 import { projectPath } from '../util/project-root';
@@ -14,6 +15,12 @@ import { errorFields, log } from '../log/log';
 import { firstStartHint } from '../auth/setup';
 import { startMaintenance } from '../suggestions/maintenance';
 import { ContentVersion } from '../cache/content-version';
+
+/**
+ * The municipality (tenant) this installation serves, decided here once: the seed import fills
+ * it and hooks.server.ts hands it to every request (`locals.municipality`).
+ */
+export const INSTANCE_MUNICIPALITY = DEFAULT_MUNICIPALITY.slug;
 
 let stopMaintenance: (() => void) | null = null;
 let contentVersion: ContentVersion | null = null;
@@ -60,7 +67,7 @@ async function seedIfEmpty(database: Database): Promise<void> {
   // Reference material among them (e.g. the annual review 002) is skipped by the pipeline.
   const sources = files.map(readSourceFile);
   const started = Date.now();
-  const report = await importSources(database, sources);
+  const report = await importSources(database, sources, { municipality: INSTANCE_MUNICIPALITY });
   log.info('seed.imported', {
     files: sources.map((f) => f.name),
     measures: report.outcomes.reduce((n, o) => n + o.measures.created, 0),

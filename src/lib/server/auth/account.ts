@@ -7,6 +7,7 @@ import { hashPassword, passwordProblem, verifyPassword } from './password';
 import type { SessionUser } from './policy';
 import { deleteSession, deleteUserSessions } from './sessions';
 import { recordUserRevision, UserInputError } from './users';
+import { inTransaction } from '../db/transaction';
 
 export interface ChangePasswordInput {
   current: string;
@@ -28,8 +29,7 @@ export async function changeOwnPassword(db: Db, user: SessionUser, sessionId: st
   if (input.password !== input.confirm) throw new UserInputError('Die beiden Passwörter stimmen nicht überein.', 'confirm');
   if (input.password === input.current) throw new UserInputError('Das neue Passwort muss sich vom bisherigen unterscheiden.', 'password');
   const passwordHash = await hashPassword(input.password);
-  await db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, user.id));
     const ended = await deleteUserSessions(tx, user.id, { except: sessionId });
     await recordUserRevision(tx, user.id, { userId: user.id }, 'Passwort geändert');

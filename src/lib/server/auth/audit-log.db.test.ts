@@ -1,21 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../tests/helpers/db';
 import { auditLog } from '../db/schema';
 import { recordAudit } from './audit';
 import { csvField } from '../util/csv';
 import { auditCsv, auditQueryString, exportAudit, listAudit, parseAuditQuery } from './audit-log';
 import { ForbiddenError } from './policy';
-import { makeUser } from './test-fixtures';
+import { makeUser } from '../../../../tests/helpers/users';
 
 describeEachEngine('audit log', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   it('keeps an entry whose details hold text PostgreSQL cannot store, with U+FFFD in its place', async () => {
     const { db } = database;

@@ -1,22 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../tests/helpers/db';
 import { authTokens, outbox, users } from '../db/schema';
 import { hashToken } from './crypto';
 import { inspectLink, issueLink, LINK_VALID_DAYS, LinkInvalidError, redeemLink } from './links';
 import { login } from './login';
 import { createSession, resolveSession } from './sessions';
-import { makeUser, PASSWORD } from './test-fixtures';
+import { makeUser, PASSWORD } from '../../../../tests/helpers/users';
 import { UserInputError } from './users';
 
 describeEachEngine('one-time links (invitation, password reset)', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   const t0 = new Date('2026-11-23T08:00:00Z');
   const day = 24 * 60 * 60 * 1000;

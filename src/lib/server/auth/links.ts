@@ -12,6 +12,7 @@ import { hashToken, randomToken } from './crypto';
 import { hashPassword, passwordProblem } from './password';
 import { createSession, deleteUserSessions, type NewSession } from './sessions';
 import { recordUserRevision, UserInputError, type ChangedBy } from './users';
+import { inTransaction } from '../db/transaction';
 
 export const LINK_VALID_DAYS = 7;
 export type LinkKind = 'invite' | 'reset';
@@ -121,8 +122,7 @@ export async function redeemLink(
   const problem = passwordProblem(input.password, { email: info.email });
   if (problem) throw new UserInputError(problem, 'password');
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const used = await tx
       .update(authTokens)
       .set({ usedAt: now })

@@ -1,21 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../tests/helpers/db';
 import { createTranslator } from '../../../lib/i18n';
 import { auditLog, rateLimits, users } from '../db/schema';
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, login } from './login';
 import { resolveSession } from './sessions';
 import { createSession } from './sessions';
-import { makeUser, PASSWORD } from './test-fixtures';
+import { makeUser, PASSWORD } from '../../../../tests/helpers/users';
 
 describeEachEngine('login', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   const t0 = new Date('2026-11-23T08:00:00Z');
   const at = (ms: number) => new Date(t0.getTime() + ms);

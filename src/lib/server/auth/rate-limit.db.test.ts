@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../tests/helpers/db';
 import { hitRateLimit, resetRateLimit } from './rate-limit';
 
 describeEachEngine('rate limits', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   it('allow up to the limit, then refuse for one whole window from the hit that reached it', async () => {
     const rule = { limit: 3, windowSeconds: 60 };

@@ -1,21 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../tests/helpers/db';
 import { sessions } from '../db/schema';
 import { hashToken } from './crypto';
 import { createSession, deleteSession, deleteUserSessions, purgeExpiredSessions, resolveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions';
 import { setUserActive } from './user-admin';
 import { logoutEverywhere } from './account';
-import { makeActor, makeUser } from './test-fixtures';
+import { makeActor, makeUser } from '../../../../tests/helpers/users';
 
 describeEachEngine('sessions', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   const t0 = new Date('2026-11-23T08:00:00Z');
   const at = (ms: number) => new Date(t0.getTime() + ms);

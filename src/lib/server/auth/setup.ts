@@ -9,6 +9,7 @@ import { hashPassword, passwordProblem } from './password';
 import { createSession, type NewSession } from './sessions';
 import { countUsers, createUserInput, firstIssue, insertUser, UserInputError } from './users';
 import { recordAudit } from './audit';
+import { inTransaction } from '../db/transaction';
 
 export const SETUP_PATH = '/einrichtung';
 
@@ -45,8 +46,7 @@ export async function setupFirstAdmin(
   if (password !== input.confirm) throw new UserInputError('Die beiden Passwörter stimmen nicht überein.', 'confirm');
   if (!(await setupAvailable(db))) throw new SetupClosedError();
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return inTransaction(db, async (tx) => {
     // Two browsers submitting at once: the second waits here and then finds an account.
     await tx.execute(sql`lock table users in share row exclusive mode`);
     if (!(await setupAvailable(tx))) throw new SetupClosedError();

@@ -1,22 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../tests/helpers/db';
 import { auditLog, authTokens, outbox, revisions, userActorScopes } from '../db/schema';
 import { inspectLink, redeemLink } from './links';
 import { ForbiddenError, UnauthenticatedError } from './policy';
 import { createSession, resolveSession } from './sessions';
-import { makeActor, makeUser } from './test-fixtures';
+import { makeActor, makeUser } from '../../../../tests/helpers/users';
 import { createPasswordLink, getUser, inviteUser, listUsers, setUserActive, updateUser } from './user-admin';
 import { UserInputError } from './users';
 
 describeEachEngine('user administration', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   const origin = 'https://vielfalt.herne.de';
 

@@ -26,6 +26,7 @@ import {
   UserInputError,
   type UserState,
 } from './users';
+import { inTransaction } from '../db/transaction';
 
 export interface UserListItem {
   id: string;
@@ -124,8 +125,7 @@ export async function inviteUser(
   if (!parsed.success) throw firstIssue(parsed.error);
   const { email, name, role } = parsed.data;
   const actorIds = await checkScopes(db, role, parsed.data.actorIds.filter((id) => z.string().uuid().safeParse(id).success));
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const by = { userId: admin.id };
     const user = await insertUser(tx, { email, name: name || null, role, passwordHash: null, actorIds }, by, 'Eingeladen');
     const link = await issueLink(tx, { userId: user.id, kind: 'invite', origin: options.origin, by, now: options.now });
@@ -158,8 +158,7 @@ export async function updateUser(db: Db, actor: SessionUser | null, userId: stri
   if (!parsed.success) throw firstIssue(parsed.error);
   const { name, role } = parsed.data;
   const actorIds = await checkScopes(db, role, parsed.data.actorIds.filter((id) => z.string().uuid().safeParse(id).success));
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await lockUsers(tx);
     const before = await loadUserState(tx, userId);
     if (!before) throw new UserInputError('Unbekanntes Konto.', '');
@@ -198,8 +197,7 @@ export async function updateUser(db: Db, actor: SessionUser | null, userId: stri
 /** Deactivates (ending all sessions) or reactivates an account. */
 export async function setUserActive(db: Db, actor: SessionUser | null, userId: string, active: boolean): Promise<UserState> {
   const admin = authorize(actor, 'user.manage');
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await lockUsers(tx);
     const before = await loadUserState(tx, userId);
     if (!before) throw new UserInputError('Unbekanntes Konto.', '');
@@ -236,8 +234,8 @@ export async function createPasswordLink(
   if (!user) throw new UserInputError('Unbekanntes Konto.', '');
   if (!user.active) throw new UserInputError('Das Konto ist deaktiviert. Bitte reaktivieren Sie es zuerst.', '');
   const kind = user.invited ? 'invite' : 'reset';
-  return db.transaction(async (txn) => {
-    const link = await issueLink(txn as unknown as Db, { userId, kind, origin: options.origin, by: { userId: admin.id }, now: options.now });
+  return inTransaction(db, async (tx) => {
+    const link = await issueLink(tx, { userId, kind, origin: options.origin, by: { userId: admin.id }, now: options.now });
     return { ...link, kind, email: user.email };
   });
 }

@@ -11,6 +11,7 @@ import { recordRevisions } from '../revisions/record';
 import { recordAudit } from './audit';
 import { hashPassword, passwordProblem } from './password';
 import type { SessionUser } from './policy';
+import { inTransaction } from '../db/transaction';
 
 export const emailSchema = z.string().trim().toLowerCase().max(320, 'Die E-Mail-Adresse ist zu lang.').email('Bitte geben Sie eine gültige E-Mail-Adresse an.');
 export const roleSchema = z.enum(ROLES, { message: `Rolle muss eine von ${ROLES.join(', ')} sein.` });
@@ -156,8 +157,8 @@ export async function createUser(db: Db, input: CreateUserInput, by: ChangedBy =
   const actorIds = await checkScopes(db, role, parsed.data.actorIds);
   if (await findUserIdByEmail(db, email)) throw new UserInputError('Es gibt bereits ein Konto mit dieser E-Mail-Adresse.', 'email');
   const passwordHash = await hashPassword(password);
-  return db.transaction((tx) =>
-    insertUser(tx as unknown as Db, { email, name: name || null, role, passwordHash, actorIds }, by, 'Konto angelegt'),
+  return inTransaction(db, (tx) =>
+    insertUser(tx, { email, name: name || null, role, passwordHash, actorIds }, by, 'Konto angelegt'),
   );
 }
 

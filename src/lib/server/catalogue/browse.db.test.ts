@@ -6,15 +6,10 @@ import type { Db } from '../db/connection';
 import { contacts, measures } from '../db/schema';
 import type { ImportPlan } from '../importers/plan/types';
 import { writeImportPlan } from '../importers/plan/write';
-import {
-  displayAliases,
-  getActorDetail,
-  getHomeEntryPoints,
-  getOrganisationView,
-  getTargetGroupDetail,
-  listActors,
-  listTargetGroups,
-} from './browse';
+import { displayAliases, getActorDetail, listActors } from './actors';
+import { getOrganisationView } from './organisation-view';
+import { getHomeEntryPoints } from './home';
+import { getTargetGroupDetail, listTargetGroups } from './target-groups';
 import { ensureMunicipality } from './municipality';
 import { getCatalogueDetail, getMeasureDetail } from './queries';
 import type { MeasureDetail } from './read-models';
@@ -141,7 +136,7 @@ function diversityPlan(): ImportPlan {
 }
 
 async function seed(db: Db) {
-  const municipalityId = await ensureMunicipality(db);
+  const municipalityId = await ensureMunicipality(db, 'herne');
   await writeImportPlan(db, integrationPlan(), { municipalityId, comment: 'Test' });
   await writeImportPlan(db, diversityPlan(), { municipalityId, comment: 'Test' });
   await db.update(measures).set({ workflowState: 'entwurf' }).where(eq(measures.title, 'Noch nicht freigegeben'));
@@ -160,7 +155,7 @@ describeEachEngine('browsing queries', (engine) => {
   });
 
   it('list actors with published measure counts and short aliases, filterable by name or alias', async () => {
-    const all = await listActors(database.db);
+    const all = await listActors(database.db, { municipality: 'herne' });
     expect(all.map((a) => [a.name, a.measureCount, a.responsibleCount])).toEqual([
       [BGV, 2, 2],
       [KJF, 3, 2],
@@ -173,16 +168,16 @@ describeEachEngine('browsing queries', (engine) => {
     // The long printed cell stays out of the shown aliases …
     expect(all.find((a) => a.name === 'Gesundheitsamt')!.aliases).toEqual([]);
 
-    expect((await listActors(database.db, { query: 'fb 51' })).map((a) => a.name)).toEqual([KJF]);
-    expect((await listActors(database.db, { query: 'buro' })).map((a) => a.name)).toEqual([BGV]);
-    expect((await listActors(database.db, { query: 'vhs' })).map((a) => a.name)).toEqual([VHS]);
+    expect((await listActors(database.db, { municipality: 'herne', query: 'fb 51' })).map((a) => a.name)).toEqual([KJF]);
+    expect((await listActors(database.db, { municipality: 'herne', query: 'buro' })).map((a) => a.name)).toEqual([BGV]);
+    expect((await listActors(database.db, { municipality: 'herne', query: 'vhs' })).map((a) => a.name)).toEqual([VHS]);
     // … and does not match either; LIKE wildcards are literal.
-    expect(await listActors(database.db, { query: 'Prävention' })).toEqual([]);
-    expect(await listActors(database.db, { query: '%' })).toEqual([]);
+    expect(await listActors(database.db, { municipality: 'herne', query: 'Prävention' })).toEqual([]);
+    expect(await listActors(database.db, { municipality: 'herne', query: '%' })).toEqual([]);
   });
 
   it('show an actor with every published measure by catalogue, its roles and visible contacts only', async () => {
-    const kjf = (await getActorDetail(database.db, 'fachbereich-kinder-jugend-familie'))!;
+    const kjf = (await getActorDetail(database.db, 'fachbereich-kinder-jugend-familie', 'herne'))!;
     expect(kjf).toMatchObject({ name: KJF, measureCount: 3, responsibleCount: 2, aliases: ['FB 51', 'Jugendamt'] });
     expect(kjf.groups.map((g) => g.catalogue.slug)).toEqual(['integrationskonzept']);
     const entries = kjf.groups[0]!.measures;
@@ -194,11 +189,11 @@ describeEachEngine('browsing queries', (engine) => {
     ]);
     expect(entries[2]!.responsible).toEqual([VHS]);
 
-    const vhs = (await getActorDetail(database.db, 'volkshochschule-herne'))!;
+    const vhs = (await getActorDetail(database.db, 'volkshochschule-herne', 'herne'))!;
     // The draft measure of the VHS is not shown.
     expect(vhs.groups.flatMap((g) => g.measures.map((m) => m.title))).toEqual(['Sprachkurse für Eltern']);
 
-    const bgv = (await getActorDetail(database.db, 'buero-fuer-gleichstellung-und-vielfalt'))!;
+    const bgv = (await getActorDetail(database.db, 'buero-fuer-gleichstellung-und-vielfalt', 'herne'))!;
     expect(bgv.kind).toBe('stadt');
     expect(bgv.groups[0]!.measures.map((m) => [m.title, m.place])).toEqual([
       ['Flyer Vielfalt der Geschlechter', 'Geschlecht › Dezernat I › Büro für Gleichstellung und Vielfalt'],
@@ -207,27 +202,27 @@ describeEachEngine('browsing queries', (engine) => {
     expect(bgv.contacts).toEqual([
       { kind: 'anlaufstelle', unit: 'Büro für Gleichstellung und Vielfalt (BGV)', name: null, phone: '02323 16-2629', email: 'vielfalt@example.org' },
     ]);
-    expect(await getActorDetail(database.db, 'gibt-es-nicht')).toBeNull();
+    expect(await getActorDetail(database.db, 'gibt-es-nicht', 'herne')).toBeNull();
   });
 
   it('list target groups by use and show a group across catalogues', async () => {
-    const groups = await listTargetGroups(database.db);
+    const groups = await listTargetGroups(database.db, 'herne');
     expect(groups.map((g) => [g.name, g.measureCount])).toEqual([
       ['Eltern', 4],
       ['Kinder', 3],
     ]);
-    const eltern = (await getTargetGroupDetail(database.db, 'eltern'))!;
+    const eltern = (await getTargetGroupDetail(database.db, 'eltern', 'herne'))!;
     expect(eltern.measureCount).toBe(4);
     expect(eltern.groups.map((g) => [g.catalogue.slug, g.measures.map((m) => m.title)])).toEqual([
       ['integrationskonzept', ['Sprachförderung in Kitas', 'Elterncafés', 'Sprachkurse für Eltern']],
       ['diversity', ['Beratung für pflegende Angehörige']],
     ]);
     expect(eltern.groups[0]!.measures[2]!.wording).toBe('Mütter und Väter');
-    expect(await getTargetGroupDetail(database.db, 'niemand')).toBeNull();
+    expect(await getTargetGroupDetail(database.db, 'niemand', 'herne')).toBeNull();
   });
 
   it('give the home page its entry points with counts', async () => {
-    const home = await getHomeEntryPoints(database.db);
+    const home = await getHomeEntryPoints(database.db, 'herne');
     expect(home.handlungsfelder.map((s) => [s.catalogueSlug, s.slug, s.measureCount])).toEqual([
       ['integrationskonzept', 'bildung', 3],
       ['integrationskonzept', 'gesundheit', 2],
@@ -244,7 +239,7 @@ describeEachEngine('browsing queries', (engine) => {
   });
 
   it('regroup the diversity catalogue by Dezernat and unit, each measure once with its dimensions', async () => {
-    const detail = (await getCatalogueDetail(database.db, 'diversity'))!;
+    const detail = (await getCatalogueDetail(database.db, 'diversity', 'herne'))!;
     // Structure view: the flyer appears under each of its dimensions.
     const flyerPlaces = detail.tree.filter((d) =>
       JSON.stringify(d).includes('Flyer Vielfalt der Geschlechter'),
@@ -266,12 +261,12 @@ describeEachEngine('browsing queries', (engine) => {
     const slugs = view.dezernate.flatMap((d) => [d.slug, ...d.units.map((u) => u.slug)]);
     expect(new Set(slugs).size).toBe(slugs.length);
 
-    expect(await getOrganisationView(database.db, (await getCatalogueDetail(database.db, 'integrationskonzept'))!)).toBeNull();
+    expect(await getOrganisationView(database.db, (await getCatalogueDetail(database.db, 'integrationskonzept', 'herne'))!)).toBeNull();
   });
 
   it('suggest related measures: same Handlungsziel, same actor, similar title; not what is linked already', async () => {
     const [first] = await database.db.select().from(measures).where(eq(measures.title, 'Sprachförderung in Kitas'));
-    const { measure } = (await getMeasureDetail(database.db, 'integrationskonzept', first!.slug)) as { measure: MeasureDetail };
+    const { measure } = (await getMeasureDetail(database.db, 'integrationskonzept', first!.slug, 'herne')) as { measure: MeasureDetail };
     // "Elterncafés" refers to this measure (cross-reference), so it is not repeated here.
     expect(measure.referencesIn.map((r) => r.title)).toEqual(['Elterncafés']);
     expect(measure.related.map((r) => [r.title, r.reasons])).toEqual([
@@ -282,14 +277,14 @@ describeEachEngine('browsing queries', (engine) => {
     expect(measure.source).toEqual({ file: 'test.txt', line: 10, document: null, edition: 'Stand Oktober 2019' });
 
     const [impf] = await database.db.select().from(measures).where(eq(measures.title, 'Impfberatung'));
-    const other = (await getMeasureDetail(database.db, 'integrationskonzept', impf!.slug)) as { measure: MeasureDetail };
+    const other = (await getMeasureDetail(database.db, 'integrationskonzept', impf!.slug, 'herne')) as { measure: MeasureDetail };
     expect(other.measure.related.map((r) => [r.title, r.reasons])).toEqual([
       ['Sprachförderung in Kitas und Familienzentren', ['sameNode', 'sameActor']],
     ]);
 
     // Gaps get no suggestions.
     const [gap] = await database.db.select().from(measures).where(eq(measures.isGap, true));
-    const gapDetail = (await getMeasureDetail(database.db, 'integrationskonzept', gap!.slug)) as { measure: MeasureDetail };
+    const gapDetail = (await getMeasureDetail(database.db, 'integrationskonzept', gap!.slug, 'herne')) as { measure: MeasureDetail };
     expect(gapDetail.measure.related).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { queryRows } from '../db/connection';
-import { IMPORT_AUTHOR } from '../revisions/record';
+import { IMPORT_AUTHOR } from '../db/revision-authors';
 
 export type MeasureStand =
   /** Text as imported: the Stand printed in the source edition. */

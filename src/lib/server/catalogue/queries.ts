@@ -63,7 +63,7 @@ export function nodeLabel(node: { type: NodeType; code: string | null; title: st
   return node.title;
 }
 
-export async function listCatalogues(db: Db, municipality = 'herne'): Promise<CatalogueSummary[]> {
+export async function listCatalogues(db: Db, municipality: string): Promise<CatalogueSummary[]> {
   const mid = await findMunicipalityId(db, municipality);
   if (!mid) return [];
   const rows = await db
@@ -89,7 +89,7 @@ export async function listCatalogues(db: Db, municipality = 'herne'): Promise<Ca
   return rows;
 }
 
-export async function getCatalogueDetail(db: Db, slug: string, municipality = 'herne'): Promise<CatalogueDetail | null> {
+export async function getCatalogueDetail(db: Db, slug: string, municipality: string): Promise<CatalogueDetail | null> {
   const mid = await findMunicipalityId(db, municipality);
   if (!mid) return null;
   const [catalogue] = await db
@@ -193,7 +193,7 @@ export async function getMeasureDetail(
   db: Db,
   catalogueSlug: string,
   measureSlug: string,
-  municipality = 'herne',
+  municipality: string,
 ): Promise<MeasureLookup> {
   const mid = await findMunicipalityId(db, municipality);
   if (!mid) return null;

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../tests/helpers/db';
 import type { Db } from '../db/connection';
 import { changeRequests, measures, notifications, outbox, suggestions } from '../db/schema';
-import { createMeasure } from '../editing/create-measure';
-import { newMeasureInput, rolledBack, seed, type Seed } from '../editing/test-fixtures';
+import { createMeasure } from '../editing/measures/create-measure';
+import { newMeasureInput, seededDatabase } from '../../../../tests/helpers/seed';
 import { loadMyTasks, staleMeasures } from './my-tasks';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 describeEachEngine('dashboard "Meine Aufgaben"', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
 
   async function changeRequest(db: Db, authorId: string, state: 'entwurf' | 'in_pruefung' | 'abgelehnt', title: string, createdAt: Date) {
     const [row] = await db

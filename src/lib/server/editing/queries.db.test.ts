@@ -1,30 +1,22 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../tests/helpers/db';
 import type { Db } from '../db/connection';
 import { revisions } from '../db/schema';
-import { listRevisions, revisionDiff } from '../revisions/history';
+import { listRevisions, loadHistoryView, revisionDiff } from '../revisions/history';
 import { loadMeasureSnapshots } from '../catalogue/snapshot';
-import { editableFromSnapshot } from './measure-state';
-import { updateMeasure } from './update-measure';
-import { createMeasure } from './create-measure';
-import { archiveMeasure } from './archive-measure';
-import { getChangeReview, getEditContext, getNewMeasureReview, listAdminMeasures, listReviewQueue, editOptions } from './queries';
-import { measureFormFromData, inputFromFormValues, formValuesFromEditable } from './form';
-import { newMeasureInput, rolledBack, seed, type Seed } from './test-fixtures';
+import { editableFromSnapshot } from '../catalogue/editable-measure';
+import { updateMeasure } from './measures/update-measure';
+import { createMeasure } from './measures/create-measure';
+import { archiveMeasure } from './measures/archive-measure';
+import { getEditContext, editOptions } from './measures/edit-context';
+import { getChangeReview, getNewMeasureReview, listReviewQueue } from './workflow/review-queries';
+import { listAdminMeasures } from './measures/admin-list';
+import { measureFormFromData, inputFromFormValues, formValuesFromEditable } from './measures/form';
+import { newMeasureInput, seededDatabase } from '../../../../tests/helpers/seed';
 
 describeEachEngine('back-office queries and history', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
   const current = async (db: Db, id: string) => {
     const snap = (await loadMeasureSnapshots(db, [id])).get(id)!;
     return { ...editableFromSnapshot(snap), version: snap.version };
@@ -97,6 +89,21 @@ describeEachEngine('back-office queries and history', (engine) => {
     const [nodeRevision] = await db.select().from(revisions).where(eq(revisions.entityId, s.nodes.hzA1));
     const nodeDiff = (await revisionDiff(db, 'node', s.nodes.hzA1, nodeRevision!.id, nodeRevision!.id))!;
     expect(nodeDiff.fields.find((f) => f.field === 'title')).toMatchObject({ before: 'Handlungsziel A1', changed: false });
+  });
+
+  test('the history page view: latest two revisions by default, the measure version, null for unknown ids', async (db) => {
+    const base = await current(db, s.measures.m1);
+    await updateMeasure(db, s.users.redaktion, s.measures.m1, { ...base, statusText: 'Regelangebot in allen Kitas' }, { comment: 'Stand 2025' });
+    const history = await listRevisions(db, 'measure', s.measures.m1);
+    const view = (await loadHistoryView(db, 'measure', s.measures.m1, { from: null, to: null }))!;
+    expect(view).toMatchObject({ title: 'Sprachförderung in Kitas', from: history[1]!.id, to: history[0]!.id, measure: { version: base.version + 1 } });
+    expect(view.diff!.fields.filter((f) => f.changed).map((f) => f.field)).toEqual(['statusText']);
+    const same = (await loadHistoryView(db, 'measure', s.measures.m1, { from: history[0]!.id, to: history[0]!.id }))!;
+    expect(same.diff!.fields.some((f) => f.changed)).toBe(false);
+    const node = (await loadHistoryView(db, 'node', s.nodes.hzA1, { from: null, to: null }))!;
+    expect(node).toMatchObject({ title: 'Handlungsziel A1', measure: null, from: null });
+    expect(await loadHistoryView(db, 'measure', '00000000-0000-4000-8000-000000000000', { from: null, to: null })).toBeNull();
+    expect(await loadHistoryView(db, 'measure', 'kein-uuid', { from: null, to: null })).toBeNull();
   });
 
   test('form data round trip keeps what was typed and drops blank rows', async (db) => {

@@ -6,13 +6,14 @@ import type { Db } from '../db/connection';
 import { auditLog, editions } from '../db/schema';
 import { ForbiddenError } from '../auth/policy';
 import { loadMeasureSnapshots } from '../catalogue/snapshot';
-import { editableFromSnapshot } from '../editing/measure-state';
-import { updateMeasure } from '../editing/update-measure';
-import { createMeasure } from '../editing/create-measure';
+import { editableFromSnapshot } from '../catalogue/editable-measure';
+import { updateMeasure } from '../editing/measures/update-measure';
+import { createMeasure } from '../editing/measures/create-measure';
 import { ValidationError } from '../editing/errors';
-import { inTransaction } from '../editing/transaction';
-import { newMeasureInput, rolledBack, seed, type Seed } from '../editing/test-fixtures';
+import { inTransaction } from '../db/transaction';
+import { newMeasureInput, rolledBack, seed, type Seed } from '../../../../tests/helpers/seed';
 import { CURRENT, compareEditions, findEdition, freezeEdition, getEditionContent, listEditions } from './editions';
+import { DEFAULT_MUNICIPALITY } from '../catalogue/municipality';
 
 describeEachEngine('editions', (engine) => {
   let database: TestDatabase;
@@ -87,7 +88,7 @@ describeEachEngine('editions', (engine) => {
     const created = await createMeasure(db, s.users.redaktion, newMeasureInput(s), { workflowState: 'veroeffentlicht' });
 
     // Edition against today's published state, before freezing the next one.
-    const live = await compareEditions(db, 'integrationskonzept', first.slug, CURRENT);
+    const live = await compareEditions(db, 'integrationskonzept', first.slug, CURRENT, DEFAULT_MUNICIPALITY.slug);
     expect(live!.to).toEqual({ slug: CURRENT, label: null, stand: null });
     expect(live!.comparison.added.map((m) => m.id)).toEqual([created.id]);
     expect(live!.comparison.changed.map((c) => c.after.id)).toEqual([s.measures.m1]);
@@ -102,16 +103,16 @@ describeEachEngine('editions', (engine) => {
     expect(live!.comparison.changed[0]!.moved).toBe(false);
 
     const second = await freezeEdition(db, s.users.redaktion, input('2. Auflage'));
-    const between = await compareEditions(db, 'integrationskonzept', first.slug, second.slug);
+    const between = await compareEditions(db, 'integrationskonzept', first.slug, second.slug, DEFAULT_MUNICIPALITY.slug);
     expect(between!.comparison).toMatchObject({ added: [{ id: created.id }], removed: [], changed: [{ after: { id: s.measures.m1 } }] });
-    const content = (await findEdition(db, 'integrationskonzept', second.slug))!.content;
+    const content = (await findEdition(db, 'integrationskonzept', second.slug, DEFAULT_MUNICIPALITY.slug))!.content;
     expect(content.measures.filter((m) => m.isNew).map((m) => m.id)).toEqual([created.id]);
     // The first edition still shows the old text.
-    const old = (await findEdition(db, 'integrationskonzept', first.slug))!.content.measures.find((m) => m.id === s.measures.m1)!;
+    const old = (await findEdition(db, 'integrationskonzept', first.slug, DEFAULT_MUNICIPALITY.slug))!.content.measures.find((m) => m.id === s.measures.m1)!;
     expect(old.description).toBe('Die Kitas bieten alltagsintegrierte Sprachförderung an.');
     // Reversed: the new measure counts as removed.
-    const back = await compareEditions(db, 'integrationskonzept', second.slug, first.slug);
+    const back = await compareEditions(db, 'integrationskonzept', second.slug, first.slug, DEFAULT_MUNICIPALITY.slug);
     expect(back!.comparison.removed.map((m) => m.id)).toEqual([created.id]);
-    expect(await compareEditions(db, 'integrationskonzept', 'gibt-es-nicht', CURRENT)).toBeNull();
+    expect(await compareEditions(db, 'integrationskonzept', 'gibt-es-nicht', CURRENT, DEFAULT_MUNICIPALITY.slug)).toBeNull();
   });
 });

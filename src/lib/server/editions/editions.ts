@@ -13,9 +13,9 @@ import { catalogues, editions } from '../db/schema';
 import { authorize, type SessionUser } from '../auth/policy';
 import { recordAudit } from '../auth/audit';
 import { findMunicipalityId } from '../catalogue/municipality';
-import { fieldErrors } from '../editing/measure-input';
+import { fieldErrors } from '../validation/fields';
 import { NotFoundError, ValidationError } from '../editing/errors';
-import { inTransaction } from '../editing/transaction';
+import { inTransaction } from '../db/transaction';
 import { slugify, uniqueSlug } from '../text/slug';
 import { buildPublishedContent, type EditionContent } from './content';
 import { compareContents, markNew, type EditionComparison } from './compare';
@@ -175,7 +175,7 @@ async function catalogueBySlug(db: Db, slug: string, municipality: string) {
 export async function catalogueEditions(
   db: Db,
   catalogueSlug: string,
-  municipality = 'herne',
+  municipality: string,
 ): Promise<{ catalogue: { id: string; slug: string; title: string }; editions: EditionMeta[] } | null> {
   const catalogue = await catalogueBySlug(db, catalogueSlug, municipality);
   return catalogue ? { catalogue, editions: await listEditions(db, catalogue.id) } : null;
@@ -191,7 +191,7 @@ export async function getEditionContent(db: Db, editionId: string): Promise<Froz
 }
 
 /** A frozen edition by catalogue slug and edition slug (the public URL). */
-export async function findEdition(db: Db, catalogueSlug: string, editionSlug: string, municipality = 'herne'): Promise<FrozenEdition | null> {
+export async function findEdition(db: Db, catalogueSlug: string, editionSlug: string, municipality: string): Promise<FrozenEdition | null> {
   const catalogue = await catalogueBySlug(db, catalogueSlug, municipality);
   if (!catalogue) return null;
   const [row] = await db
@@ -224,7 +224,7 @@ export async function compareEditions(
   catalogueSlug: string,
   from: string,
   to: string,
-  municipality = 'herne',
+  municipality: string,
 ): Promise<ComparisonView | null> {
   const catalogue = await catalogueBySlug(db, catalogueSlug, municipality);
   if (!catalogue) return null;

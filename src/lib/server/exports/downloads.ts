@@ -34,7 +34,7 @@ export interface DownloadOptions {
   locale?: string;
   /** Origin for the "Adresse" column, e.g. https://vielfalt.herne.de. */
   origin: string;
-  municipality?: string;
+  municipality: string;
 }
 
 export interface Download {

@@ -3,7 +3,7 @@
  * in one transaction. A dry run stops before writing. Used by the CLI and by first start.
  */
 import { auditLog, importRuns, type CatalogueKind } from '../db/schema';
-import type { Database, Db } from '../db/connection';
+import type { Database } from '../db/connection';
 import { ensureMunicipality } from '../catalogue/municipality';
 import { sha256 } from '../text/hash';
 import { DOCUMENT_KINDS, detectKind, detectReferenceDocument } from './kinds';
@@ -13,6 +13,7 @@ import { ImportError, type ImportWarning, type ParsedCatalogue, type SourceFile 
 import { summarisePlan, type PlanSummary } from './summary';
 import { unifyPlanActors } from './actors/unify';
 import { stateWarnings } from './plan/state-report';
+import { inTransaction } from '../db/transaction';
 
 export interface ParsedSources {
   files: { name: string; kind: CatalogueKind; sha256: string }[];
@@ -31,8 +32,8 @@ export interface ImportReport extends Omit<ParsedSources, 'plans'> {
 
 export interface ImportOptions {
   dryRun?: boolean;
-  /** Municipality (tenant) slug; "herne" by default. */
-  municipality?: string;
+  /** Municipality (tenant) slug the catalogues belong to. */
+  municipality: string;
   onProgress?: (message: string) => void;
 }
 
@@ -78,14 +79,13 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
   return { files: fileInfo, skipped, catalogues, plans: unifyPlanActors(plans), warnings };
 }
 
-export async function importSources(database: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importSources(database: Database, files: SourceFile[], options: ImportOptions): Promise<ImportReport> {
   const parsed = parseSources(files, options.onProgress);
   const summaries = parsed.plans.map(summarisePlan);
   const base = { files: parsed.files, skipped: parsed.skipped, catalogues: parsed.catalogues, warnings: parsed.warnings, summaries };
   if (options.dryRun) return { ...base, dryRun: true, outcomes: [] };
 
-  const outcomes = await database.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const outcomes = await inTransaction(database.db, async (tx) => {
     const municipalityId = await ensureMunicipality(tx, options.municipality);
     const results: WriteOutcome[] = [];
     for (const plan of parsed.plans) {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
 import type { Db } from '../db/connection';
 import { notifications, outbox, users } from '../db/schema';
-import { rolledBack } from '../editing/test-fixtures';
+import { rolledBack } from '../../../../tests/helpers/seed';
 import { deliverOutbox, MAX_ATTEMPTS, redactError, smtpConfigFromEnv, type MailMessage, type MailTransport } from './delivery';
 import { listNotifications, markAllRead, markRead, unreadCount } from './inbox';
 import { notify } from './notify';

@@ -9,11 +9,12 @@ import { ensureMunicipality } from '../catalogue/municipality';
 import { buildHsdsTables } from './hsds';
 import { buildIntegreatExport } from './integreat';
 import { loadOpenData } from './load';
+import { DEFAULT_MUNICIPALITY } from '../catalogue/municipality';
 
 const KJF = 'Fachbereich Kinder-Jugend-Familie';
 
 async function seed(db: Db) {
-  const municipalityId = await ensureMunicipality(db);
+  const municipalityId = await ensureMunicipality(db, DEFAULT_MUNICIPALITY.slug, DEFAULT_MUNICIPALITY.name);
   const plan = buildPlan({
     actorKinds: { [KJF]: 'stadt' },
     contacts: [
@@ -41,7 +42,7 @@ describeEachEngine('open data loader', (engine) => {
   });
 
   it('loads published measures only (no drafts, no gaps) with their actors, target groups and section', async () => {
-    const data = (await loadOpenData(database.db))!;
+    const data = (await loadOpenData(database.db, DEFAULT_MUNICIPALITY.slug))!;
     expect(data.municipality.name).toBe('Stadt Herne');
     expect(data.catalogues.map((c) => [c.slug, c.edition, c.sections.map((s) => s.title)])).toEqual([
       ['integrationskonzept', 'Stand Oktober 2019', ['Bildung']],
@@ -57,7 +58,7 @@ describeEachEngine('open data loader', (engine) => {
   });
 
   it('publishes only contacts marked visible, in every export', async () => {
-    const data = (await loadOpenData(database.db))!;
+    const data = (await loadOpenData(database.db, DEFAULT_MUNICIPALITY.slug))!;
     expect(data.contacts.map((c) => c.email)).toEqual(['jugendamt@example.org']);
     const everything = JSON.stringify([buildHsdsTables(data, 'https://x.example'), buildIntegreatExport(data, { origin: 'https://x.example' })]);
     expect(everything).toContain('jugendamt@example.org');

@@ -20,7 +20,8 @@ import {
   nodes,
   targetGroups,
 } from '../db/schema';
-import { displayAliases, placeLabel } from '../catalogue/browse';
+import { displayAliases } from '../catalogue/actors';
+import { placeLabel } from '../catalogue/list-entries';
 import { groupBy } from '../util/collections';
 import type { OpenActor, OpenCatalogue, OpenContact, OpenDataSet, OpenMeasure } from './model';
 
@@ -29,7 +30,7 @@ const published = sql`${measures.workflowState} = 'veroeffentlicht'`;
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 const newest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b), '1970-01-01T00:00:00.000Z');
 
-export async function loadOpenData(db: Db, municipality = 'herne'): Promise<OpenDataSet | null> {
+export async function loadOpenData(db: Db, municipality: string): Promise<OpenDataSet | null> {
   const [town] = await db
     .select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
     .from(municipalities)

@@ -6,7 +6,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { actors, measureStates, nodes, targetGroups, type WorkflowState } from '../db/schema';
-import type { EditableMeasure } from '../editing/measure-state';
+import type { EditableMeasure } from '../catalogue/editable-measure';
 
 export const MEASURE_TEXT_FIELDS = [
   'title',

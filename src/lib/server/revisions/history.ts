@@ -4,12 +4,14 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { actors, catalogues, measures, nodes, revisions, targetGroups, users } from '../db/schema';
+import { actors, catalogues, measures, nodes, revisions, targetGroups, users, type WorkflowState } from '../db/schema';
 import type { MeasureSnapshot } from '../catalogue/snapshot';
-import { editableFromSnapshot, isUuid } from '../editing/measure-state';
+import { isUuid } from '../text/uuid';
+import { editableFromSnapshot } from '../catalogue/editable-measure';
 import { diffFields, type FieldDiff } from './diff';
 import { describeMeasure, describeRow, loadNames, MEASURE_TEXT_FIELDS } from './describe';
-import { IMPORT_AUTHOR, type EntityType } from './record';
+import { IMPORT_AUTHOR } from '../db/revision-authors';
+import type { EntityType } from './record';
 
 /** URL segment of the history page → entity type. */
 export const HISTORY_TYPES = {
@@ -108,4 +110,44 @@ export async function revisionDiff(db: Db, entityType: EntityType, entityId: str
     return { fromId, toId, fields: diffFields(a!, b!, MEASURE_TEXT_FIELDS) };
   }
   return { fromId, toId, fields: diffFields(describeRow(from.state as Record<string, unknown>), describeRow(to.state as Record<string, unknown>)) };
+}
+
+export interface HistoryView {
+  revisions: RevisionEntry[];
+  /** Current title, or null when the entity no longer exists. */
+  title: string | null;
+  /** The two revisions compared (newest and the one before unless asked for others). */
+  from: number | null;
+  to: number | null;
+  diff: RevisionDiff | null;
+  /** The current version of a measure (for restoring with the version check); null otherwise. */
+  measure: { version: number; workflowState: WorkflowState } | null;
+}
+
+/**
+ * Everything the history page shows for an entity, or null when it has neither revisions nor a
+ * current row. `requested` are the revision ids from the URL (von/bis), when given.
+ */
+export async function loadHistoryView(
+  db: Db,
+  entityType: EntityType,
+  entityId: string,
+  requested: { from: number | null; to: number | null },
+): Promise<HistoryView | null> {
+  const [revisionList, title, measure] = await Promise.all([
+    listRevisions(db, entityType, entityId),
+    entityTitle(db, entityType, entityId),
+    entityType === 'measure' && isUuid(entityId)
+      ? db
+          .select({ version: measures.version, workflowState: measures.workflowState })
+          .from(measures)
+          .where(eq(measures.id, entityId))
+          .then((rows) => rows[0] ?? null)
+      : null,
+  ]);
+  if (!revisionList.length && !title) return null;
+  const to = requested.to ?? revisionList[0]?.id ?? null;
+  const from = requested.from ?? revisionList[1]?.id ?? null;
+  const diff = from && to ? await revisionDiff(db, entityType, entityId, from, to) : null;
+  return { revisions: revisionList, title, from, to, diff, measure };
 }

@@ -20,7 +20,6 @@ export interface RevisionInput {
   comment?: string | null;
 }
 
-export const IMPORT_AUTHOR = 'Import';
 
 export async function recordRevisions(db: Db, inputs: RevisionInput[]): Promise<void> {
   for (const part of chunks(inputs, 500)) {

@@ -11,6 +11,7 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../..
 import { importSources } from '../importers/pipeline';
 import { readSourceFile } from '../importers/read-source';
 import { parseSearchParams, searchMeasures, type SearchItem } from './index';
+import { DEFAULT_MUNICIPALITY } from '../catalogue/municipality';
 
 const SOURCES = ['000_3e59e29afaedd339.txt', '004_7af2113a3dd62404.txt', '001_f19880d6793d593d.txt', '003_bbd5bb4a4c8190b2.txt'].map((f) =>
   path.resolve('data/sources/herne', f),
@@ -115,7 +116,7 @@ describeEachEngine('search quality on the real catalogues', (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    await importSources(database, SOURCES.map(readSourceFile));
+    await importSources(database, SOURCES.map(readSourceFile), { municipality: 'herne' });
   }, 300_000);
   afterAll(async () => {
     await database?.destroy();
@@ -124,12 +125,12 @@ describeEachEngine('search quality on the real catalogues', (engine) => {
   it.each(CASES)('$qs ($why)', async ({ qs, top5 }) => {
     const parsed = parseSearchParams(new URLSearchParams(qs));
     expect(parsed.ok).toBe(true);
-    const result = await searchMeasures(database.db, { ...parsed.state, limit: 5 });
+    const result = await searchMeasures(database.db, { ...parsed.state, limit: 5 }, { municipality: 'herne' });
     const shown = result.items.map((i) => `${i.catalogue.slug} ${i.number ?? '–'} ${i.title.slice(0, 60)}`);
     for (const e of top5) expect(result.items.some((i) => matches(i, e)), `${JSON.stringify(e)} not in the top 5:\n${shown.join('\n')}`).toBe(true);
   });
 
-  const run = async (qs: string, limit = 10) => searchMeasures(database.db, { ...parseSearchParams(new URLSearchParams(qs)).state, limit });
+  const run = async (qs: string, limit = 10) => searchMeasures(database.db, { ...parseSearchParams(new URLSearchParams(qs)).state, limit }, { municipality: DEFAULT_MUNICIPALITY.slug });
 
   it('finds no more for a typo than for the word itself (Sprachkurz / Sprachkurs)', async () => {
     const [typo, word] = [await run(q('Sprachkurz')), await run(q('Sprachkurs'))];
@@ -170,10 +171,10 @@ describeEachEngine('search quality on the real catalogues', (engine) => {
   });
 
   it('proposes the right word when nothing matches a typo, and nothing for nonsense', async () => {
-    const typo = await searchMeasures(database.db, parseSearchParams(new URLSearchParams(q('Hauptschulabshluss Flüchtlinge'))).state);
+    const typo = await searchMeasures(database.db, parseSearchParams(new URLSearchParams(q('Hauptschulabshluss Flüchtlinge'))).state, { municipality: 'herne' });
     expect(typo.query.suggestion).toMatch(/^Hauptschulabschluss(es)? Flüchtlinge$/);
     expect(typo.items[0]).toMatchObject({ number: '4.6.1' });
-    const none = await searchMeasures(database.db, parseSearchParams(new URLSearchParams(q('xqzvw'))).state);
+    const none = await searchMeasures(database.db, parseSearchParams(new URLSearchParams(q('xqzvw'))).state, { municipality: 'herne' });
     expect(none).toMatchObject({ total: 0, query: { suggestion: null } });
   });
 });

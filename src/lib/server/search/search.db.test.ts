@@ -8,11 +8,12 @@ import { ensureMunicipality } from '../catalogue/municipality';
 import { writeImportPlan } from '../importers/plan/write';
 import type { ImportPlan } from '../importers/plan/types';
 import { parseSearchParams, refreshSearchIndex, searchIndexStats, searchMeasures, type SearchResult } from './index';
+import { inTransaction } from '../db/transaction';
 
 async function write(db: Db, plan: ImportPlan) {
-  return db.transaction(async (tx) => {
-    const municipalityId = await ensureMunicipality(tx as unknown as Db);
-    return writeImportPlan(tx as unknown as Db, plan, { municipalityId, comment: 'Test-Import' });
+  return inTransaction(db, async (tx) => {
+    const municipalityId = await ensureMunicipality(tx, 'herne');
+    return writeImportPlan(tx, plan, { municipalityId, comment: 'Test-Import' });
   });
 }
 
@@ -67,7 +68,7 @@ function diversityPlan(): ImportPlan {
 async function search(db: Db, qs: string): Promise<SearchResult> {
   const parsed = parseSearchParams(new URLSearchParams(qs), { api: true });
   expect(parsed.ok).toBe(true);
-  return searchMeasures(db, parsed.state);
+  return searchMeasures(db, parsed.state, { municipality: 'herne' });
 }
 
 const titles = (r: SearchResult) => r.items.map((i) => i.title);
@@ -174,14 +175,12 @@ describeEachEngine('search index and search', (engine) => {
 
   it('rebuilds documents only at commit, and not at all after a rollback', async () => {
     const id = await measureId(db, 'div/mentoring');
-    await db
-      .transaction(async (tx) => {
-        await tx.update(measures).set({ title: 'Tandemprogramm' }).where(eq(measures.id, id));
-        const [pending] = await queryRows<{ n: number }>(tx as unknown as Db, sql`SELECT count(*)::int AS n FROM search_dirty`);
-        expect(Number(pending!.n)).toBe(1);
-        throw new Error('rollback');
-      })
-      .catch(() => undefined);
+    await inTransaction(db, async (tx) => {
+      await tx.update(measures).set({ title: 'Tandemprogramm' }).where(eq(measures.id, id));
+      const [pending] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM search_dirty`);
+      expect(Number(pending!.n)).toBe(1);
+      throw new Error('rollback');
+    }).catch(() => undefined);
     expect((await search(db, 'q=Tandemprogramm')).total).toBe(0);
     expect(titles(await search(db, 'q=Mentoringprogramm'))).toEqual(['Mentoringprogramm für Frauen']);
     expect(await searchIndexStats(db)).toMatchObject({ pending: 0 });

@@ -73,7 +73,8 @@ export interface SearchResult {
 }
 
 export interface SearchOptions {
-  municipality?: string;
+  /** Municipality (tenant) slug. */
+  municipality: string;
   /** Public detail path of a measure; defaults to /kataloge/{catalogue}/massnahme/{measure}. */
   measureUrl?: (catalogueSlug: string, measureSlug: string) => string;
 }
@@ -247,8 +248,8 @@ function pgArray(values: readonly (string | number)[]): string {
   return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }
 
-export async function searchMeasures(db: Db, requested: SearchState, options: SearchOptions = {}): Promise<SearchResult> {
-  const municipality = options.municipality ?? 'herne';
+export async function searchMeasures(db: Db, requested: SearchState, options: SearchOptions): Promise<SearchResult> {
+  const municipality = options.municipality;
   const measureUrl = options.measureUrl ?? defaultMeasureUrl;
   const tokens = tokenizeQuery(requested.q);
   // "Lücke" searches the gaps, which are otherwise only included on request.

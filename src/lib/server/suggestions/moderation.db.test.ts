@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../tests/helpers/db';
 import type { Db } from '../db/connection';
 import { auditLog, measureNodes, measures, settings, suggestions } from '../db/schema';
 import { ForbiddenError, UnauthenticatedError } from '../auth/policy';
 import { getCatalogueDetail, getMeasureDetail } from '../catalogue/queries';
-import { rolledBack, seed, type Seed } from '../editing/test-fixtures';
+import { seededDatabase } from '../../../../tests/helpers/seed';
 import { acceptSuggestion, getSuggestion, listPlacementOptions, listSuggestions, ModerationError, rejectSuggestion } from './moderation';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 describeEachEngine('moderating suggestions', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
 
   async function suggest(db: Db, overrides: Partial<typeof suggestions.$inferInsert> = {}): Promise<string> {
     const [row] = await db
@@ -59,8 +49,8 @@ describeEachEngine('moderating suggestions', (engine) => {
       expect.objectContaining({ nodeId: s.nodes.hzA2, isPrimary: true }),
     ]);
     // Not public: neither in the catalogue tree nor on its own page.
-    expect(await getMeasureDetail(db, 'integrationskonzept', measure!.slug)).toBeNull();
-    const detail = await getCatalogueDetail(db, 'integrationskonzept');
+    expect(await getMeasureDetail(db, 'integrationskonzept', measure!.slug, 'herne')).toBeNull();
+    const detail = await getCatalogueDetail(db, 'integrationskonzept', 'herne');
     expect(JSON.stringify(detail)).not.toContain('Sprachcafé');
 
     const [row] = await db.select().from(suggestions).where(eq(suggestions.id, id));

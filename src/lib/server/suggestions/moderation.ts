@@ -9,8 +9,9 @@ import type { Db } from '../db/connection';
 import { auditLog, catalogues, measures, nodes, suggestions, users, type SuggestionState } from '../db/schema';
 import { authorize, type SessionUser } from '../auth/policy';
 import { nodeLabel } from '../catalogue/queries';
-import { createMeasure } from '../editing/create-measure';
+import { createMeasure } from '../editing/measures/create-measure';
 import { getRetentionDays } from './settings';
+import { inTransaction } from '../db/transaction';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -259,8 +260,7 @@ export async function acceptSuggestion(
     .where(and(eq(nodes.id, parsed.data.nodeId), isNull(nodes.archivedAt)));
   if (!node) throw new ModerationError('Bitte wählen Sie aus, wo die Maßnahme eingeordnet wird.', 'invalid', 'nodeId');
 
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const suggestion = await claim(tx, moderator, id, 'uebernommen', now, null);
     const created = await createMeasure(
       tx,
@@ -300,8 +300,7 @@ export async function rejectSuggestion(
   if (!z.string().uuid().safeParse(id).success) throw new ModerationError('Vorschlag nicht gefunden.', 'notFound');
   const parsed = rejectInput.safeParse(input);
   if (!parsed.success) throw firstIssue(parsed.error);
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await claim(tx, moderator, id, 'abgelehnt', now, parsed.data.reason);
     await tx.insert(auditLog).values({
       userId: moderator.id,

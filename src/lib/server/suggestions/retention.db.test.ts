@@ -4,7 +4,7 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../..
 import type { Db } from '../db/connection';
 import { auditLog, outbox, settings, suggestions } from '../db/schema';
 import { ensureMunicipality } from '../catalogue/municipality';
-import { rolledBack } from '../editing/test-fixtures';
+import { rolledBack } from '../../../../tests/helpers/seed';
 import { runMaintenance } from './maintenance';
 import { purgeExpiredSuggestionContacts } from './retention';
 import { getRetentionDays, RetentionInputError, setRetentionDays } from './settings';
@@ -17,7 +17,7 @@ describeEachEngine('retention of submitters’ contact data', (engine) => {
   let municipalityId: string;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    municipalityId = await ensureMunicipality(database.db);
+    municipalityId = await ensureMunicipality(database.db, 'herne');
   });
   afterAll(async () => {
     await database.destroy();

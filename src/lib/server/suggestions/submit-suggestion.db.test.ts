@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import { buildPlan } from '../../../../tests/helpers/factories';
+import { describeEachEngine } from '../../../../tests/helpers/db';
 import type { Db } from '../db/connection';
 import { notifications, outbox, settings, suggestions } from '../db/schema';
-import { rolledBack, seed, type Seed } from '../editing/test-fixtures';
+import { seededDatabase } from '../../../../tests/helpers/seed';
 import { issueFormToken } from './form-token';
 import { getFormSecret } from './settings';
 import { rateLimitMessage, submitSuggestion, SUGGESTION_RATE_LIMIT } from './submit-suggestion';
@@ -14,16 +13,7 @@ const T0 = new Date('2026-11-23T10:00:00Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 describeEachEngine('submitting a suggestion', (engine) => {
-  let database: TestDatabase;
-  let s: Seed;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    s = await seed(database.db, buildPlan());
-  });
-  afterAll(async () => {
-    await database.destroy();
-  });
-  const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
+  const { s, test } = seededDatabase(engine);
 
   async function submission(db: Db, values: Partial<SuggestionFormValues> = {}, extra: Partial<SuggestionSubmission> = {}) {
     return {
@@ -33,7 +23,7 @@ describeEachEngine('submitting a suggestion', (engine) => {
       ...extra,
     };
   }
-  const ctx = (seconds = 10, clientAddress = '203.0.113.7') => ({ clientAddress, now: later(seconds) });
+  const ctx = (seconds = 10, clientAddress = '203.0.113.7') => ({ clientAddress, now: later(seconds), municipality: 'herne' });
 
   test('stores a valid suggestion and tells the Redaktion without contact data', async (db) => {
     const result = await submitSuggestion(

@@ -15,6 +15,7 @@ import { log } from '../log/log';
 import { checkFormToken, issueFormToken } from './form-token';
 import { getFormSecret, getRetentionDays } from './settings';
 import { suggestionFieldErrors, suggestionInput, type SuggestionSubmission } from './suggestion-input';
+import { inTransaction } from '../db/transaction';
 
 export const SUGGESTION_RATE_LIMIT: RateLimitRule = { limit: 5, windowSeconds: 60 * 60 };
 
@@ -31,7 +32,8 @@ export interface SubmitContext {
   /** The client's address (rate limit); stored only as a keyed hash. */
   clientAddress: string;
   now?: Date;
-  municipality?: string;
+  /** Municipality (tenant) slug. */
+  municipality: string;
 }
 
 const TOKEN_MESSAGES = {
@@ -56,7 +58,7 @@ export async function newSuggestionFormToken(db: Db, now: Date = new Date()): Pr
 }
 
 /** Catalogues offered in the form's select. */
-export async function listSuggestableCatalogues(db: Db, municipality = 'herne') {
+export async function listSuggestableCatalogues(db: Db, municipality: string) {
   const municipalityId = await ensureMunicipality(db, municipality);
   return db
     .select({ id: catalogues.id, slug: catalogues.slug, title: catalogues.title })
@@ -105,8 +107,7 @@ export async function submitSuggestion(db: Db, submission: SuggestionSubmission,
 
   const hasContact = Boolean(input.contactName || input.contactEmail);
   const retentionDays = hasContact ? await getRetentionDays(db) : 0;
-  const id = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const id = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(suggestions)
       .values({

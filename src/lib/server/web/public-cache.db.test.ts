@@ -9,11 +9,11 @@ import { buildMeasure, buildPlan } from '../../../../tests/helpers/factories';
 import { ContentVersion, readContentVersion } from '../cache/content-version';
 import { PageCache } from '../cache/page-cache';
 import { measures } from '../db/schema';
-import { archiveMeasure } from '../editing/archive-measure';
-import { restoreMeasure } from '../editing/restore-measure';
-import { seed, type Seed } from '../editing/test-fixtures';
+import { archiveMeasure } from '../editing/measures/archive-measure';
+import { restoreMeasure } from '../editing/measures/restore-measure';
+import { seed, type Seed } from '../../../../tests/helpers/seed';
 import { writeImportPlan } from '../importers/plan/write';
-import { inTransaction } from '../editing/transaction';
+import { inTransaction } from '../db/transaction';
 import { publicCacheHandler, type PublicCacheHandler } from './public-cache';
 
 describeEachEngine('rendered-page cache', (engine) => {

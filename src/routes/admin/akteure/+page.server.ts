@@ -2,8 +2,8 @@
 import { redirect } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission } from '$lib/server/web/kit';
-import { createActor } from '$lib/server/editing/create-actor';
-import { listActors } from '$lib/server/editing/vocabulary-queries';
+import { createActor } from '$lib/server/editing/vocabulary/create-actor';
+import { listActors } from '$lib/server/editing/vocabulary/vocabulary-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,7 +24,7 @@ export const actions: Actions = {
       parentId: String(form.get('parentId') ?? ''),
       description: String(form.get('description') ?? ''),
     };
-    const created = await runAction(event, async () => createActor(await getDb(), user, values as Parameters<typeof createActor>[2]), { data: { values } });
+    const created = await runAction(event, async () => createActor(await getDb(), user, values as Parameters<typeof createActor>[2], { municipality: event.locals.municipality }), { data: { values } });
     if (isFailure(created)) return created;
     redirect(303, `/admin/akteure/${created.id}?gespeichert=created`);
   },

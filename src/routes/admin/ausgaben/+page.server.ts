@@ -5,7 +5,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb, guard, requirePermission } from '$lib/server/web/kit';
 import { actionFailure } from '$lib/server/editing/action-errors';
-import { listCatalogueOptions } from '$lib/server/editing/queries';
+import { listCatalogueOptions } from '$lib/server/editing/measures/edit-context';
 import { freezeEdition, listEditions } from '$lib/server/editions';
 import type { Actions, PageServerLoad } from './$types';
 

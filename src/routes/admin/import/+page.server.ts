@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   requirePermission(event, 'measure.import');
-  const catalogues = await listCatalogues(await getDb());
+  const catalogues = await listCatalogues(await getDb(), event.locals.municipality);
   return { catalogues: catalogues.map((c) => ({ slug: c.slug, title: c.title })) };
 };
 

@@ -1,7 +1,7 @@
 /** /admin/massnahmen: all measures (any workflow state) with search, filters and pagination. */
 import { getDb, requirePermission } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
-import { filterOptions, listAdminMeasures, parseAdminFilter } from '$lib/server/editing/queries';
+import { filterOptions, listAdminMeasures, parseAdminFilter } from '$lib/server/editing/measures/admin-list';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

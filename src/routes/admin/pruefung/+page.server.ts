@@ -1,6 +1,6 @@
 /** /admin/pruefung: the review queue (editors): change requests and new measures in review, oldest first. */
 import { getDb, requirePermission } from '$lib/server/web/kit';
-import { listReviewQueue } from '$lib/server/editing/queries';
+import { listReviewQueue } from '$lib/server/editing/workflow/review-queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

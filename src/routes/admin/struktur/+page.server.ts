@@ -5,12 +5,12 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission } from '$lib/server/web/kit';
-import { archiveNode } from '$lib/server/editing/archive-node';
-import { createNode } from '$lib/server/editing/create-node';
-import { renameNode } from '$lib/server/editing/rename-node';
-import { restoreNode } from '$lib/server/editing/restore-node';
-import { listCatalogueOptions } from '$lib/server/editing/queries';
-import { listStructure } from '$lib/server/editing/vocabulary-queries';
+import { archiveNode } from '$lib/server/editing/nodes/archive-node';
+import { createNode } from '$lib/server/editing/nodes/create-node';
+import { renameNode } from '$lib/server/editing/nodes/rename-node';
+import { restoreNode } from '$lib/server/editing/nodes/restore-node';
+import { listCatalogueOptions } from '$lib/server/editing/measures/edit-context';
+import { listStructure } from '$lib/server/editing/nodes/structure-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,9 +2,9 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission } from '$lib/server/web/kit';
-import { createTargetGroup } from '$lib/server/editing/create-target-group';
-import { renameTargetGroup } from '$lib/server/editing/rename-target-group';
-import { listTargetGroups } from '$lib/server/editing/vocabulary-queries';
+import { createTargetGroup } from '$lib/server/editing/vocabulary/create-target-group';
+import { renameTargetGroup } from '$lib/server/editing/vocabulary/rename-target-group';
+import { listTargetGroups } from '$lib/server/editing/vocabulary/vocabulary-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,7 +21,7 @@ async function submit(event: RequestEvent, action: 'create' | 'rename') {
     async () => {
       const db = await getDb();
       const input = { name: values.name, description: values.description };
-      return action === 'create' ? createTargetGroup(db, user, input) : renameTargetGroup(db, user, values.id, input);
+      return action === 'create' ? createTargetGroup(db, user, input, { municipality: event.locals.municipality }) : renameTargetGroup(db, user, values.id, input);
     },
     { data: { action, values } },
   );

@@ -7,9 +7,9 @@ import { loadOpenData } from '$lib/server/opendata/load';
 import { contactEmailFromEnv, openDataProfile } from '$lib/server/opendata/profile';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url, request }) => {
+export const GET: RequestHandler = async ({ url, request, locals }) => {
   const db = await getDb();
-  const data = await loadOpenData(db);
+  const data = await loadOpenData(db, locals.municipality);
   if (!data) error(404, 'Keine Kataloge vorhanden');
   const record = buildDcatCatalog(data, { origin: url.origin, profile: openDataProfile(data.municipality), contactEmail: contactEmailFromEnv() });
   return openDataResponse({ body: `${JSON.stringify(record, null, 2)}\n`, contentType: 'application/ld+json; charset=utf-8', modified: data.modified }, request);

@@ -6,9 +6,9 @@ import { openDataResponse } from '$lib/server/opendata/http';
 import { loadOpenData } from '$lib/server/opendata/load';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url, request }) => {
+export const GET: RequestHandler = async ({ url, request, locals }) => {
   const db = await getDb();
-  const data = await loadOpenData(db);
+  const data = await loadOpenData(db, locals.municipality);
   if (!data) error(404, 'Keine Kataloge vorhanden');
   return openDataResponse(
     { body: hsdsZip(data, url.origin), contentType: 'application/zip', modified: data.modified, filename: `${data.municipality.slug}-hsds.zip` },

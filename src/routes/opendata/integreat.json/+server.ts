@@ -6,9 +6,9 @@ import { buildIntegreatExport } from '$lib/server/opendata/integreat';
 import { loadOpenData } from '$lib/server/opendata/load';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url, request }) => {
+export const GET: RequestHandler = async ({ url, request, locals }) => {
   const db = await getDb();
-  const data = await loadOpenData(db);
+  const data = await loadOpenData(db, locals.municipality);
   if (!data) error(404, 'Keine Kataloge vorhanden');
   const body = buildIntegreatExport(data, { origin: url.origin });
   return openDataResponse({ body: `${JSON.stringify(body, null, 2)}\n`, contentType: 'application/json; charset=utf-8', modified: data.modified }, request);

@@ -7,13 +7,14 @@ import { createTranslator } from '../../../i18n';
 import { ensureMunicipality } from '../../catalogue/municipality';
 import { getCatalogueDetail } from '../../catalogue/queries';
 import { writeImportPlan } from '../../importers/plan/write';
-import { inTransaction } from '../../editing/transaction';
+import { inTransaction } from '../../db/transaction';
 import { parseSearchParams } from '../../search';
 import { downloadCatalogue, downloadSearch } from '../downloads';
 import { loadExportSelection } from '../measures';
 import { cataloguePrintDocument } from '../print-document';
 import { ARABIC_TEXT, ARABIC_TITLE, exportPlan } from '../test-fixtures';
 import { renderPdf, stopPdfWorker } from './render';
+import { DEFAULT_MUNICIPALITY } from '../../catalogue/municipality';
 
 const t = createTranslator('de');
 const origin = 'https://vielfalt.example';
@@ -23,7 +24,7 @@ describeEachEngine('PDF edition', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await inTransaction(database.db, async (tx) => {
-      const municipalityId = await ensureMunicipality(tx);
+      const municipalityId = await ensureMunicipality(tx, DEFAULT_MUNICIPALITY.slug, DEFAULT_MUNICIPALITY.name);
       await writeImportPlan(tx, exportPlan(), { municipalityId, comment: 'Test-Import' });
     });
   });
@@ -33,12 +34,12 @@ describeEachEngine('PDF edition', (engine) => {
   });
 
   it('a whole catalogue: every measure in the text, tagged, with Lang, title and one bookmark per Handlungsfeld', async () => {
-    const result = await downloadCatalogue(database.db, 'integrationskonzept', 'pdf', { t, origin });
+    const result = await downloadCatalogue(database.db, 'integrationskonzept', 'pdf', { t, origin, municipality: DEFAULT_MUNICIPALITY.slug });
     if (result.status !== 'ok') throw new Error(result.status);
     const pdf = result.download.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const detail = (await getCatalogueDetail(database.db, 'integrationskonzept'))!;
+    const detail = (await getCatalogueDetail(database.db, 'integrationskonzept', DEFAULT_MUNICIPALITY.slug))!;
     const selection = await loadExportSelection(database.db, { catalogueIds: [detail.catalogue.id] });
     const extracted = pdfText(pdf);
     for (const m of selection.measures.filter((x) => !x.isGap)) expect(extracted, m.title).toContain(m.title.replace(/\s+/g, ' '));
@@ -61,7 +62,7 @@ describeEachEngine('PDF edition', (engine) => {
   });
 
   it('Arabic is shaped and extracts in logical order; cross-references are internal links', async () => {
-    const detail = (await getCatalogueDetail(database.db, 'integrationskonzept'))!;
+    const detail = (await getCatalogueDetail(database.db, 'integrationskonzept', DEFAULT_MUNICIPALITY.slug))!;
     const selection = await loadExportSelection(database.db, { catalogueIds: [detail.catalogue.id] });
     const document = cataloguePrintDocument(detail, selection, { t });
     const arabic = document.sections[1]!.sections[0]!.sections[0]!.measures[0]!;
@@ -95,14 +96,14 @@ describeEachEngine('PDF edition', (engine) => {
   });
 
   it('one Handlungsfeld, and a search view', async () => {
-    const one = await downloadCatalogue(database.db, 'integrationskonzept', 'pdf', { t, origin, node: 'gesundheit' });
+    const one = await downloadCatalogue(database.db, 'integrationskonzept', 'pdf', { t, origin, node: 'gesundheit', municipality: DEFAULT_MUNICIPALITY.slug });
     if (one.status !== 'ok') throw new Error(one.status);
     const oneText = pdfText(one.download.body as Buffer);
     expect(oneText).toContain(ARABIC_TITLE);
     expect(oneText).not.toContain('Elterncafés');
 
     const parsed = parseSearchParams(new URLSearchParams('q=Elterncafés'));
-    const found = await downloadSearch(database.db, parsed.state, 'pdf', { t, origin });
+    const found = await downloadSearch(database.db, parsed.state, 'pdf', { t, origin, municipality: DEFAULT_MUNICIPALITY.slug });
     if (found.status !== 'ok') throw new Error(found.status);
     const searchText = pdfText(found.download.body as Buffer);
     expect(searchText).toContain('Elterncafés');
@@ -111,7 +112,7 @@ describeEachEngine('PDF edition', (engine) => {
   });
 
   it('does not block the event loop while rendering', async () => {
-    const detail = (await getCatalogueDetail(database.db, 'integrationskonzept'))!;
+    const detail = (await getCatalogueDetail(database.db, 'integrationskonzept', DEFAULT_MUNICIPALITY.slug))!;
     const selection = await loadExportSelection(database.db, { catalogueIds: [detail.catalogue.id] });
     const document = cataloguePrintDocument(detail, selection, { t });
     let ticks = 0;

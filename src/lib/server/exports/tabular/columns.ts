@@ -6,7 +6,7 @@
  * Editable columns map to a field of the editing use cases (measure-input.ts); the others give
  * context (where the measure sits, who is linked, its Stand) and are ignored on import.
  */
-import type { EditableMeasure } from '../../editing/measure-state';
+import type { EditableMeasure } from '../../catalogue/editable-measure';
 import { placeLabel, type ExportMeasure, type ExportNode } from '../measures';
 
 export type EditableColumnField =

@@ -11,10 +11,12 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connection';
 import { authorize, type SessionUser } from '../../auth/policy';
 import { loadMeasureSnapshots } from '../../catalogue/snapshot';
-import { editableFromSnapshot, isUuid, parseMeasure, type EditableMeasure } from '../../editing/measure-state';
+import { editableFromSnapshot, type EditableMeasure } from '../../catalogue/editable-measure';
+import { isUuid } from '../../text/uuid';
+import { parseMeasure } from '../../editing/measures/parse-measure';
 import { ValidationError } from '../../editing/errors';
-import { saveMeasure } from '../../editing/update-measure';
-import { inTransaction } from '../../editing/transaction';
+import { saveMeasure } from '../../editing/measures/update-measure';
+import { inTransaction } from '../../db/transaction';
 import { COLUMNS, displayValue, ID_HEADER, VERSION_HEADER, type Column, type EditableColumnField } from './columns';
 import type { Table } from './read';
 

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection';
 import { measures, revisions } from '../../db/schema';
 import { ForbiddenError } from '../../auth/policy';
 import { parseCsv } from '../../util/csv';
-import { rolledBack, seed, type Seed } from '../../editing/test-fixtures';
+import { rolledBack, seed, type Seed } from '../../../../../tests/helpers/seed';
 import { loadExportSelection } from '../measures';
 import { BULLET_TEXT, exportPlan, FORMULA_REMARK, FORMULA_TITLE } from '../test-fixtures';
 import { HEADERS } from './columns';

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../../tests/helpers/db';
+import { describeEachEngine, freshDatabaseEachTest } from '../../../../../tests/helpers/db';
 import { buildMeasure, buildPlan } from '../../../../../tests/helpers/factories';
 import { queryRows, type Db } from '../../db/connection';
 import { actorAliases, actors, measureActors, measureReferences, measures, revisions } from '../../db/schema';
@@ -8,11 +8,12 @@ import { ensureMunicipality } from '../../catalogue/municipality';
 import { recordRevisions } from '../../revisions/record';
 import { writeImportPlan } from './write';
 import type { ImportPlan } from './types';
+import { inTransaction } from '../../db/transaction';
 
 async function write(db: Db, plan: ImportPlan) {
-  return db.transaction(async (tx) => {
-    const municipalityId = await ensureMunicipality(tx as unknown as Db);
-    return writeImportPlan(tx as unknown as Db, plan, { municipalityId, comment: 'Test-Import' });
+  return inTransaction(db, async (tx) => {
+    const municipalityId = await ensureMunicipality(tx, 'herne');
+    return writeImportPlan(tx, plan, { municipalityId, comment: 'Test-Import' });
   });
 }
 
@@ -22,13 +23,7 @@ async function count(db: Db, table: 'measures' | 'revisions' | 'nodes' | 'actors
 }
 
 describeEachEngine('writing an import plan', (engine) => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  const database = freshDatabaseEachTest(engine);
 
   it('creates catalogue, structure, measures, links and one revision per entity', async () => {
     const outcome = await write(database.db, buildPlan());
@@ -53,6 +48,40 @@ describeEachEngine('writing an import plan', (engine) => {
     expect(await count(database.db, 'revisions')).toBe(before);
     expect(await count(database.db, 'measures')).toBe(3);
     expect(await count(database.db, 'actors')).toBe(1);
+  });
+
+  it('syncs nodes and contacts by key: new ones inserted, changed ones updated with a revision, others untouched', async () => {
+    const contact = {
+      key: 'kontakt:fb51',
+      unitText: 'FB 51',
+      actorName: 'Fachbereich Kinder-Jugend-Familie',
+      kind: 'anlaufstelle' as const,
+      name: null,
+      phone: '02323 16-0',
+      email: null,
+      source: null,
+    };
+    const first = buildPlan({ contacts: [contact] });
+    expect((await write(database.db, first)).contacts).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const before = await count(database.db, 'revisions');
+    // A2 moves under a new Leitziel B (inserted before the update that points at it), A1 is renamed.
+    const nodes = first.nodes.map((n) =>
+      n.key === 'hf:bildung/lz:A/hz:A2' ? { ...n, parentKey: 'hf:bildung/lz:B' } : n.key === 'hf:bildung/lz:A/hz:A1' ? { ...n, title: 'Sprache' } : n,
+    );
+    nodes.splice(2, 0, { key: 'hf:bildung/lz:B', parentKey: 'hf:bildung', type: 'leitziel', code: 'B', title: 'Leitziel B', body: null, source: null });
+    const outcome = await write(database.db, { ...first, nodes, contacts: [{ ...contact, phone: '02323 16-2000' }] });
+    expect(outcome.nodes).toEqual({ created: 1, updated: 2, unchanged: 2 });
+    expect(outcome.contacts).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    // Node B, the two changed nodes and the contact: one revision each, none for the unchanged ones.
+    expect((await count(database.db, 'revisions')) - before).toBe(4);
+    const rows = await queryRows<{ title: string; parent: string | null }>(
+      database.db,
+      sql`select n.title, p.title as parent from nodes n left join nodes p on p.id = n.parent_id order by n.title`,
+    );
+    expect(rows).toContainEqual({ title: 'Handlungsziel A2', parent: 'Leitziel B' });
+    expect(rows).toContainEqual({ title: 'Sprache', parent: 'Leitziel A' });
+    const [phone] = await queryRows<{ phone: string }>(database.db, sql`select phone from contacts`);
+    expect(phone!.phone).toBe('02323 16-2000');
   });
 
   it('updates only the changed measure, with a revision', async () => {

@@ -28,10 +28,12 @@ import {
   targetGroups,
 } from '../../db/schema';
 import { loadMeasureSnapshots } from '../../catalogue/snapshot';
-import { IMPORT_AUTHOR, recordRevisions, type RevisionInput } from '../../revisions/record';
+import { IMPORT_AUTHOR } from '../../db/revision-authors';
+import { recordRevisions, type RevisionInput } from '../../revisions/record';
 import { hashValue } from '../../text/hash';
 import { slugify, uniqueSlug } from '../../text/slug';
 import { chunks } from '../../util/collections';
+import { emptyCounts, sameContent, syncRecords } from './sync';
 import type { ImportPlan, PlannedMeasure } from './types';
 
 export interface WriteOutcome {
@@ -52,13 +54,9 @@ interface WriteContext {
   comment: string;
 }
 
-const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
-
-/** What the importer owns of a measure: the hash over it decides "changed". */
-function measureContent(m: PlannedMeasure) {
+/** The measure's own columns as the importer writes them. */
+function measureColumns(m: PlannedMeasure) {
   return {
-    parentKey: m.parentKey,
-    placements: m.placements,
     number: m.number,
     title: m.title,
     description: m.description,
@@ -74,6 +72,15 @@ function measureContent(m: PlannedMeasure) {
     isGap: m.isGap,
     extra: m.extra,
     source: m.source,
+  };
+}
+
+/** What the importer owns of a measure: the hash over it decides "changed" (keys are sorted before hashing). */
+function measureContent(m: PlannedMeasure) {
+  return {
+    parentKey: m.parentKey,
+    placements: m.placements,
+    ...measureColumns(m),
     actors: m.actors.map(({ name, role, wording }) => ({ name, role, wording })),
     targetGroups: m.targetGroups,
     references: m.references,
@@ -113,8 +120,7 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
     rev('catalogue', catalogueId, row);
   } else {
     catalogueId = existingCatalogue.id;
-    const current = Object.fromEntries(Object.keys(catalogueValues).map((k) => [k, existingCatalogue[k as keyof typeof existingCatalogue]]));
-    if (hashValue(current) !== hashValue(catalogueValues)) {
+    if (!sameContent(existingCatalogue, catalogueValues)) {
       const [row] = await db
         .update(catalogues)
         .set({ ...catalogueValues, updatedAt: new Date() })
@@ -185,63 +191,36 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
   for (const part of chunks(aliasRows)) await db.insert(actorAliases).values(part).onConflictDoNothing();
 
   // --- nodes (parents come before children in the plan) ---------------------------------
-  const nodeCounts = counts();
   const existingNodes = await db.select().from(nodes).where(eq(nodes.catalogueId, catalogueId));
   const nodeByKey = new Map(existingNodes.filter((n) => n.importKey).map((n) => [n.importKey!, n]));
   const nodeIds = new Map<string, string>([...nodeByKey].map(([k, n]) => [k, n.id]));
   const nodeSlugs = new Set(existingNodes.map((n) => n.slug));
-  const newNodes: (typeof nodes.$inferInsert)[] = [];
-  const nodeUpdates: { id: string; values: Partial<typeof nodes.$inferInsert> }[] = [];
-  for (const [position, n] of plan.nodes.entries()) {
-    const values = {
-      parentId: n.parentKey ? (nodeIds.get(n.parentKey) ?? null) : null,
-      type: n.type,
-      code: n.code,
-      title: n.title,
-      body: n.body,
-      position,
-      actorId: n.actorName ? (actorIds.get(n.actorName) ?? null) : null,
-      source: n.source,
-    };
-    if (n.parentKey && !values.parentId) throw new Error(`Knoten ${n.key}: übergeordneter Knoten ${n.parentKey} fehlt im Plan`);
-    const existing = nodeByKey.get(n.key);
-    if (!existing) {
-      const id = crypto.randomUUID();
+  const nodeCounts = await syncRecords(db, {
+    table: nodes,
+    planned: plan.nodes,
+    existing: nodeByKey,
+    key: (n) => n.key,
+    values: (n, position) => {
+      const values = {
+        parentId: n.parentKey ? (nodeIds.get(n.parentKey) ?? null) : null,
+        type: n.type,
+        code: n.code,
+        title: n.title,
+        body: n.body,
+        position,
+        actorId: n.actorName ? (actorIds.get(n.actorName) ?? null) : null,
+        source: n.source,
+      };
+      if (n.parentKey && !values.parentId) throw new Error(`Knoten ${n.key}: übergeordneter Knoten ${n.parentKey} fehlt im Plan`);
+      return values;
+    },
+    newRow: (n, id, values) => {
       nodeIds.set(n.key, id);
       const slugBase = slugify([n.code, n.title].filter(Boolean).join(' '), 60);
-      const row = { id, catalogueId, importKey: n.key, slug: uniqueSlug(slugBase, nodeSlugs), ...values };
-      newNodes.push(row);
-      rev('node', id, row);
-      nodeCounts.created++;
-      continue;
-    }
-    const current = {
-      parentId: existing.parentId,
-      type: existing.type,
-      code: existing.code,
-      title: existing.title,
-      body: existing.body,
-      position: existing.position,
-      actorId: existing.actorId,
-      source: existing.source,
-    };
-    if (hashValue(current) === hashValue(values)) {
-      nodeCounts.unchanged++;
-      continue;
-    }
-    nodeUpdates.push({ id: existing.id, values });
-    nodeCounts.updated++;
-  }
-  // New nodes first: an updated node may now hang under a new one.
-  for (const part of chunks(newNodes)) await db.insert(nodes).values(part);
-  for (const u of nodeUpdates) {
-    const [row] = await db
-      .update(nodes)
-      .set({ ...u.values, updatedAt: new Date() })
-      .where(eq(nodes.id, u.id))
-      .returning();
-    rev('node', u.id, row);
-  }
+      return { id, catalogueId, importKey: n.key, slug: uniqueSlug(slugBase, nodeSlugs), ...values };
+    },
+    revision: (id, state) => rev('node', id, state),
+  });
 
   // --- target groups ---------------------------------------------------------------------
   const groupNames = new Map<string, string>();
@@ -264,7 +243,7 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
   for (const g of newGroups) rev('target_group', g.id, g);
 
   // --- measures --------------------------------------------------------------------------
-  const measureCounts = counts();
+  const measureCounts = emptyCounts();
   const existingMeasures = await db
     .select({
       id: measures.id,
@@ -303,21 +282,7 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
     const importHash = hashValue(measureContent(m));
     const values = {
       parentMeasureId: m.parentKey ? (measureIds.get(m.parentKey) ?? null) : null,
-      number: m.number,
-      title: m.title,
-      description: m.description,
-      goals: m.goals,
-      targetGroupText: m.targetGroupText,
-      statusText: m.statusText,
-      stateCode: m.stateCode,
-      remarks: m.remarks,
-      responsibleText: m.responsibleText,
-      directionInward: m.directionInward,
-      directionOutward: m.directionOutward,
-      isNew: m.isNew,
-      isGap: m.isGap,
-      extra: m.extra,
-      source: m.source,
+      ...measureColumns(m),
       importHash,
       position,
     };
@@ -409,14 +374,15 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
     .map((m) => ({ key: m.importKey!, title: m.title, number: m.number }));
 
   // --- contacts (personal data: imported as published, editable and hideable) -------------
-  const contactCounts = counts();
   const existingContacts = plan.contacts.length
     ? await db.select().from(contacts).where(eq(contacts.municipalityId, ctx.municipalityId))
     : [];
-  const contactByKey = new Map(existingContacts.filter((c) => c.importKey).map((c) => [c.importKey!, c]));
-  const newContacts: (typeof contacts.$inferInsert)[] = [];
-  for (const [position, c] of plan.contacts.entries()) {
-    const values = {
+  const contactCounts = await syncRecords(db, {
+    table: contacts,
+    planned: plan.contacts,
+    existing: new Map(existingContacts.filter((c) => c.importKey).map((c) => [c.importKey!, c])),
+    key: (c) => c.key,
+    values: (c, position) => ({
       actorId: c.actorName ? (actorIds.get(c.actorName) ?? null) : null,
       kind: c.kind,
       unitText: c.unitText,
@@ -425,38 +391,10 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
       email: c.email,
       source: c.source,
       position,
-    };
-    const existing = contactByKey.get(c.key);
-    if (!existing) {
-      const row = { id: crypto.randomUUID(), municipalityId: ctx.municipalityId, importKey: c.key, ...values };
-      newContacts.push(row);
-      rev('contact', row.id, row);
-      contactCounts.created++;
-      continue;
-    }
-    const current = {
-      actorId: existing.actorId,
-      kind: existing.kind,
-      unitText: existing.unitText,
-      name: existing.name,
-      phone: existing.phone,
-      email: existing.email,
-      source: existing.source,
-      position: existing.position,
-    };
-    if (hashValue(current) === hashValue(values)) {
-      contactCounts.unchanged++;
-      continue;
-    }
-    const [row] = await db
-      .update(contacts)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(contacts.id, existing.id))
-      .returning();
-    rev('contact', existing.id, row);
-    contactCounts.updated++;
-  }
-  for (const part of chunks(newContacts)) await db.insert(contacts).values(part);
+    }),
+    newRow: (c, id, values) => ({ id, municipalityId: ctx.municipalityId, importKey: c.key, ...values }),
+    revision: (id, state) => rev('contact', id, state),
+  });
 
   await recordRevisions(db, revisionsToWrite);
 

@@ -2,11 +2,11 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission } from '$lib/server/web/kit';
-import { addActorAlias } from '$lib/server/editing/add-actor-alias';
-import { mergeActors } from '$lib/server/editing/merge-actors';
-import { removeActorAlias } from '$lib/server/editing/remove-actor-alias';
-import { renameActor } from '$lib/server/editing/rename-actor';
-import { getActor, listActors } from '$lib/server/editing/vocabulary-queries';
+import { addActorAlias } from '$lib/server/editing/vocabulary/add-actor-alias';
+import { mergeActors } from '$lib/server/editing/vocabulary/merge-actors';
+import { removeActorAlias } from '$lib/server/editing/vocabulary/remove-actor-alias';
+import { renameActor } from '$lib/server/editing/vocabulary/rename-actor';
+import { getActor, listActors } from '$lib/server/editing/vocabulary/vocabulary-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

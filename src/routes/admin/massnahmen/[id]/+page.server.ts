@@ -7,15 +7,15 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission, requireUser } from '$lib/server/web/kit';
-import { archiveMeasure } from '$lib/server/editing/archive-measure';
-import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/form';
-import { today } from '$lib/server/editing/mark-reviewed';
-import { publishMeasure } from '$lib/server/editing/publish-measure';
-import { conflictFields, currentExtra, editOptions, getEditContext } from '$lib/server/editing/queries';
-import { restoreMeasure } from '$lib/server/editing/restore-measure';
-import { submitForReview } from '$lib/server/editing/submit-for-review';
-import { updateMeasure } from '$lib/server/editing/update-measure';
-import { withdrawChange } from '$lib/server/editing/withdraw-change';
+import { archiveMeasure } from '$lib/server/editing/measures/archive-measure';
+import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/measures/form';
+import { today } from '$lib/server/editing/measures/mark-reviewed';
+import { publishMeasure } from '$lib/server/editing/workflow/publish-measure';
+import { conflictFields, currentExtra, editOptions, getEditContext } from '$lib/server/editing/measures/edit-context';
+import { restoreMeasure } from '$lib/server/editing/measures/restore-measure';
+import { submitForReview } from '$lib/server/editing/workflow/submit-for-review';
+import { updateMeasure } from '$lib/server/editing/measures/update-measure';
+import { withdrawChange } from '$lib/server/editing/workflow/withdraw-change';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

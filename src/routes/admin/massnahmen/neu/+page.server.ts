@@ -3,10 +3,10 @@ import { error, redirect } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requireUser } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
-import { createMeasure } from '$lib/server/editing/create-measure';
-import { emptyFormValues, inputFromFormValues, measureFormFromData } from '$lib/server/editing/form';
-import { today } from '$lib/server/editing/mark-reviewed';
-import { editOptions, listCatalogueOptions } from '$lib/server/editing/queries';
+import { createMeasure } from '$lib/server/editing/measures/create-measure';
+import { emptyFormValues, inputFromFormValues, measureFormFromData } from '$lib/server/editing/measures/form';
+import { today } from '$lib/server/editing/measures/mark-reviewed';
+import { editOptions, listCatalogueOptions } from '$lib/server/editing/measures/edit-context';
 import type { Actions, PageServerLoad } from './$types';
 
 function mayCreate(user: App.Locals['user']): boolean {

@@ -6,10 +6,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission } from '$lib/server/web/kit';
-import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/form';
-import { publishChange } from '$lib/server/editing/publish-change';
-import { conflictFields, currentExtra, editOptions, getChangeReview } from '$lib/server/editing/queries';
-import { rejectChange } from '$lib/server/editing/reject-change';
+import { formValuesFromEditable, inputFromFormValues, measureFormFromData, mergedFormValues } from '$lib/server/editing/measures/form';
+import { publishChange } from '$lib/server/editing/workflow/publish-change';
+import { conflictFields, currentExtra, editOptions } from '$lib/server/editing/measures/edit-context';
+import { getChangeReview } from '$lib/server/editing/workflow/review-queries';
+import { rejectChange } from '$lib/server/editing/workflow/reject-change';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

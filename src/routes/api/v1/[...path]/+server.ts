@@ -9,10 +9,11 @@ import { handleApiRequest } from '$lib/server/api/router';
 import { API_PATHS } from '$lib/components/paths';
 import type { RequestHandler } from './$types';
 
-const handle: RequestHandler = async ({ request, route }) => {
+const handle: RequestHandler = async ({ request, route, locals }) => {
   const db = await getDb();
   return handleApiRequest(request, {
     db,
+    municipality: locals.municipality,
     paths: API_PATHS,
     // Never the path or the message: they may carry tokens, statements or their parameters (log.ts).
     onError: (error) => log.error('api.failed', { method: request.method, route: route.id, ...errorFields(error) }),

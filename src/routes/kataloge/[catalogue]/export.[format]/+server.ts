@@ -9,13 +9,14 @@ import { downloadBody, downloadHeaders } from '$lib/server/exports/response';
 import { createTranslator } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params, url }) => {
+export const GET: RequestHandler = async ({ params, url, locals }) => {
   if (!isExportFormat(params.format)) error(404, 'Unbekanntes Format');
   const db = await getDb();
   const result = await downloadCatalogue(db, params.catalogue, params.format, {
     // The documents are German; the PDF's labels follow the document, not the UI language.
     t: createTranslator('de'),
     origin: url.origin,
+    municipality: locals.municipality,
     node: url.searchParams.get('knoten'),
   });
   if (result.status === 'notFound') error(404, result.what === 'catalogue' ? 'Katalog nicht gefunden' : 'Abschnitt nicht gefunden');

@@ -7,9 +7,9 @@ import { getDb } from '$lib/server/web/kit';
 import { CURRENT, catalogueEditions, compareEditions } from '$lib/server/editions';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
   const db = await getDb();
-  const found = await catalogueEditions(db, params.catalogue);
+  const found = await catalogueEditions(db, params.catalogue, locals.municipality);
   if (!found) error(404, 'Katalog nicht gefunden');
   const slugs = found.editions.map((e) => e.slug);
   const latest = slugs.at(-1);
@@ -20,5 +20,5 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const known = (slug: string) => slug === CURRENT || slugs.includes(slug);
   if (!known(from) || !known(to)) return { ...base, problem: 'unknown' as const, view: null };
   if (from === to) return { ...base, problem: 'same' as const, view: null };
-  return { ...base, problem: null, view: await compareEditions(db, params.catalogue, from, to) };
+  return { ...base, problem: null, view: await compareEditions(db, params.catalogue, from, to, locals.municipality) };
 };

@@ -2,9 +2,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission } from '$lib/server/web/kit';
-import { publishMeasure } from '$lib/server/editing/publish-measure';
-import { getNewMeasureReview } from '$lib/server/editing/queries';
-import { rejectMeasure } from '$lib/server/editing/reject-measure';
+import { publishMeasure } from '$lib/server/editing/workflow/publish-measure';
+import { getNewMeasureReview } from '$lib/server/editing/workflow/review-queries';
+import { rejectMeasure } from '$lib/server/editing/workflow/reject-measure';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

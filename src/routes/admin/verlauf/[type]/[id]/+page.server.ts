@@ -7,10 +7,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission } from '$lib/server/web/kit';
 import { can } from '$lib/server/auth/policy';
-import { restoreRevision } from '$lib/server/editing/restore-revision';
-import { entityTitle, HISTORY_TYPES, listRevisions, revisionDiff, type HistoryType } from '$lib/server/revisions/history';
-import { measures } from '$lib/server/db/schema';
-import { eq } from 'drizzle-orm';
+import { restoreRevision } from '$lib/server/editing/measures/restore-revision';
+import { HISTORY_TYPES, loadHistoryView, type HistoryType } from '$lib/server/revisions/history';
 import type { Actions, PageServerLoad } from './$types';
 
 function entityTypeOf(type: string) {
@@ -21,26 +19,19 @@ function entityTypeOf(type: string) {
 export const load: PageServerLoad = async (event) => {
   const user = requirePermission(event, 'history.read');
   const entityType = entityTypeOf(event.params.type);
-  const db = await getDb();
-  const [revisionList, title] = await Promise.all([listRevisions(db, entityType, event.params.id), entityTitle(db, entityType, event.params.id)]);
-  if (!revisionList.length && !title) error(404, 'Kein Verlauf gefunden');
   const param = (name: string) => {
     const v = Number(event.url.searchParams.get(name));
     return Number.isSafeInteger(v) && v > 0 ? v : null;
   };
-  const to = param('bis') ?? revisionList[0]?.id ?? null;
-  const from = param('von') ?? revisionList[1]?.id ?? null;
-  const diff = from && to ? await revisionDiff(db, entityType, event.params.id, from, to) : null;
-  const [measure] =
-    entityType === 'measure'
-      ? await db.select({ version: measures.version, workflowState: measures.workflowState }).from(measures).where(eq(measures.id, event.params.id))
-      : [];
+  const view = await loadHistoryView(await getDb(), entityType, event.params.id, { from: param('von'), to: param('bis') });
+  if (!view) error(404, 'Kein Verlauf gefunden');
+  const { from, to, diff, measure } = view;
   return {
     type: event.params.type,
     entityType,
     id: event.params.id,
-    title,
-    revisions: revisionList,
+    title: view.title,
+    revisions: view.revisions,
     from,
     to,
     diff,

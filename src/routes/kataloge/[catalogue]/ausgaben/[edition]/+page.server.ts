@@ -5,9 +5,9 @@ import { findEdition, listEditions } from '$lib/server/editions';
 import { editionTree } from '$lib/server/editions/views';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
   const db = await getDb();
-  const found = await findEdition(db, params.catalogue, params.edition);
+  const found = await findEdition(db, params.catalogue, params.edition, locals.municipality);
   if (!found) error(404, 'Ausgabe nicht gefunden');
   const all = await listEditions(db, found.content.catalogue.id);
   const index = all.findIndex((e) => e.id === found.edition.id);

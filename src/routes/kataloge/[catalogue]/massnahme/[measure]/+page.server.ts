@@ -4,9 +4,9 @@ import { getMeasureDetail } from '$lib/server/catalogue/queries';
 import { jsonLdScript, measureJsonLd, pageContext } from '$lib/server/opendata/schema-org';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
   const db = await getDb();
-  const found = await getMeasureDetail(db, params.catalogue, params.measure);
+  const found = await getMeasureDetail(db, params.catalogue, params.measure, locals.municipality);
   if (!found) error(404, 'Maßnahme nicht gefunden');
   // Renamed measures: the old address answers with a permanent redirect (query kept, e.g. ?druck=1).
   if ('redirectTo' in found) redirect(301, `/kataloge/${params.catalogue}/massnahme/${found.redirectTo}${url.search}`);

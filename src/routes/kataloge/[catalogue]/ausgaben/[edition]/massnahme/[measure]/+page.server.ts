@@ -5,9 +5,9 @@ import { findEdition } from '$lib/server/editions';
 import { editionMeasure } from '$lib/server/editions/views';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
   const db = await getDb();
-  const found = await findEdition(db, params.catalogue, params.edition);
+  const found = await findEdition(db, params.catalogue, params.edition, locals.municipality);
   if (!found) error(404, 'Ausgabe nicht gefunden');
   const view = editionMeasure(found.content, params.measure);
   if (!view) error(404, 'Maßnahme in dieser Ausgabe nicht gefunden');

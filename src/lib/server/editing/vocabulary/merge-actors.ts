@@ -1,0 +1,57 @@
+/**
+ * Merges a duplicate actor into another: links of measures, structure nodes, contacts,
+ * sub-units, contributor scopes and spellings move to the target; the duplicate's name becomes
+ * an alias of the target. The duplicate's row is removed, its last revision records
+ * `mergedInto` (so old states naming it can still be restored), and every measure whose links
+ * changed gets a revision.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection';
+import { actorAliases, actors, contacts, measureActors, nodes, userActorScopes } from '../../db/schema';
+import { authorize, type SessionUser } from '../../auth/policy';
+import { loadMeasureSnapshots } from '../../catalogue/snapshot';
+import { recordRevisions } from '../../revisions/record';
+import { NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from '../../auth/audit';
+import { isUuid } from '../../text/uuid';
+import { inTransaction } from '../../db/transaction';
+
+export async function mergeActors(db: Db, user: SessionUser, sourceId: string, targetId: string): Promise<{ measures: number }> {
+  authorize(user, 'vocabulary.manage');
+  if (!isUuid(targetId)) throw new ValidationError({ targetId: 'Bitte wählen Sie einen Akteur.' });
+  if (sourceId === targetId) throw new ValidationError({ targetId: 'Bitte wählen Sie einen anderen Akteur.' });
+  return inTransaction(db, async (tx) => {
+    const rows = isUuid(sourceId) && isUuid(targetId) ? await tx.select().from(actors).where(inArray(actors.id, [sourceId, targetId])).for('update') : [];
+    const source = rows.find((r) => r.id === sourceId);
+    const target = rows.find((r) => r.id === targetId);
+    if (!source) throw new NotFoundError('Der Akteur');
+    if (!target || target.municipalityId !== source.municipalityId) throw new ValidationError({ targetId: 'Unbekannter Akteur.' });
+
+    const affected = (await tx.select({ id: measureActors.measureId }).from(measureActors).where(eq(measureActors.actorId, sourceId))).map((r) => r.id);
+    await tx.execute(sql`insert into ${measureActors} (measure_id, actor_id, role, wording, position)
+      select measure_id, ${targetId}, role, wording, position from ${measureActors} where actor_id = ${sourceId}
+      on conflict do nothing`);
+    await tx.delete(measureActors).where(eq(measureActors.actorId, sourceId));
+    await tx.update(nodes).set({ actorId: targetId }).where(eq(nodes.actorId, sourceId));
+    await tx.update(contacts).set({ actorId: targetId }).where(eq(contacts.actorId, sourceId));
+    await tx.update(actors).set({ parentId: targetId === source.parentId ? target.parentId : targetId }).where(eq(actors.parentId, sourceId));
+    await tx.execute(sql`insert into ${userActorScopes} (user_id, actor_id)
+      select user_id, ${targetId} from ${userActorScopes} where actor_id = ${sourceId} on conflict do nothing`);
+    await tx.delete(userActorScopes).where(eq(userActorScopes.actorId, sourceId));
+    const aliases = await tx.select({ alias: actorAliases.alias }).from(actorAliases).where(eq(actorAliases.actorId, sourceId));
+    const moved = [...new Set([source.name, ...aliases.map((a) => a.alias)])].filter((a) => a.toLowerCase() !== target.name.toLowerCase());
+    if (moved.length) await tx.insert(actorAliases).values(moved.map((alias) => ({ actorId: targetId, alias }))).onConflictDoNothing();
+    await tx.delete(actorAliases).where(eq(actorAliases.actorId, sourceId));
+    await tx.delete(actors).where(and(eq(actors.id, sourceId)));
+
+    const comment = `Akteur „${source.name}“ mit „${target.name}“ zusammengeführt`;
+    const snapshots = await loadMeasureSnapshots(tx, affected);
+    await recordRevisions(tx, [
+      { entityType: 'actor', entityId: sourceId, state: { ...source, mergedInto: targetId }, authorId: user.id, comment },
+      { entityType: 'actor', entityId: targetId, state: { ...target, aliases: moved }, authorId: user.id, comment },
+      ...[...snapshots].map(([id, state]) => ({ entityType: 'measure' as const, entityId: id, state, authorId: user.id, comment })),
+    ]);
+    await recordAudit(tx, { userId: user.id, action: 'vocabulary.mergeActors', entityType: 'actor', entityId: targetId, details: { sourceId, sourceName: source.name, measures: affected.length } });
+    return { measures: new Set(affected).size };
+  });
+}
