@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIntegreatExport, escapeHtml, INTEGREAT_FORMAT, richTextHtml } from './integreat';
+import { buildIntegreatExport, INTEGREAT_FORMAT, richTextHtml } from './integreat';
+import { escapeHtml } from '../text/escape';
 import { buildOpenData, ORIGIN } from './test-fixtures';
 
 describe('Integreat export', () => {

@@ -13,6 +13,7 @@ import { slugify } from '../text/slug';
 import { groupBy } from '../util/collections';
 import type { OpenActor, OpenCatalogue, OpenContact, OpenDataSet, OpenMeasure } from './model';
 import { LICENCE } from './profile';
+import { escapeHtml } from '../text/escape';
 
 export const INTEGREAT_FORMAT = 'vielfalt-integreat-pages';
 export const INTEGREAT_FORMAT_VERSION = 1;
@@ -55,8 +56,6 @@ export interface IntegreatExport {
   pages: IntegreatPage[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** Plain multi-line catalogue text → HTML paragraphs and lists (line breaks kept as <br>). */
 export function richTextHtml(text: string | null | undefined): string {

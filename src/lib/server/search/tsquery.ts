@@ -8,6 +8,7 @@
 import { TYPO_SIMILARITY, type ResolvedWord } from './lexicon';
 import { synonymPhrases } from './synonyms';
 import type { QueryToken } from './tokenize';
+import { escapeRegex } from '../text/escape';
 
 /** How many letters a typo candidate may have more or fewer than the typed word. */
 const MAX_TYPO_LENGTH_DIFFERENCE = 2;
@@ -154,7 +155,7 @@ export function suggestQuery(query: string, resolved: ResolvedWord[], covered: r
   for (const r of resolved) {
     if (r.known || !r.similar.length || covered.includes(r.word)) continue;
     const best = r.similar[0]!;
-    const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${escapeRegExp(r.word)})(?=$|[^\\p{L}\\p{N}])`, 'iu');
+    const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${escapeRegex(r.word)})(?=$|[^\\p{L}\\p{N}])`, 'iu');
     const next = text.replace(pattern, (_m, before: string, found: string) => before + matchCase(best.word, found));
     if (next !== text) {
       changed = true;
@@ -162,10 +163,6 @@ export function suggestQuery(query: string, resolved: ResolvedWord[], covered: r
     }
   }
   return changed ? text : null;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** "Sprachfördrung" → "Sprachförderung" (capitalised like the typed word). */

@@ -2,7 +2,7 @@
  * A minimal HTML page for answers given in hooks before SvelteKit renders anything: no scripts,
  * no styles, nothing loaded, so it fits the strictest CSP. Texts come translated by the caller.
  */
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '../text/escape';
 
 export interface PlainPage {
   status: number;

@@ -8,6 +8,7 @@
  * Names of several words that contain "und", "," or "/" are also protected from splitting
  * (e.g. "Fachbereich Personal und Zentraler Service" stays one actor).
  */
+import { escapeRegex } from '../../text/escape';
 
 export interface ActorDefinition {
   /** Canonical name, the one the catalogue shows. */
@@ -263,9 +264,6 @@ export function canonicalActor(name: string): { name: string; alias: string | nu
 
 const SEP = '\u0001';
 
-export function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Regexes for table names that contain a separator, longest first. */
 let protectedPatterns: RegExp[] | null = null;

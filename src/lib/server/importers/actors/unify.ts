@@ -10,7 +10,8 @@
  */
 import type { ImportPlan, PlannedActorLink } from '../plan/types';
 import { AKTEUR_ALIASE } from '../vereinbarungen/actor-aliases';
-import { ACTORS, canonicalActor, escapeRegex } from './actors';
+import { ACTORS, canonicalActor } from './actors';
+import { escapeRegex } from '../../text/escape';
 
 /** Names that stand for "everyone involved", not for an actor one could contact. */
 const PSEUDO_ACTOR = /^(?:alle|weitere[nr]?|genannten|beteiligten|mitwirkenden|sonstigen?)\s|^(?:netzwerkpartner(?:\/-innen|innen)?|multiplikatoren(?:\/-innen)?)$/i;
