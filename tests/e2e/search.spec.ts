@@ -8,6 +8,11 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/** With JavaScript, wait until the search form is hydrated (`data-ready`): text typed earlier can be reset by hydration. */
+async function searchFormReady(page: Page, javaScriptEnabled: boolean | undefined) {
+  if (javaScriptEnabled !== false) await page.locator('form#suche-form[data-ready]').waitFor({ state: 'attached' });
+}
+
 const results = (page: Page) => page.locator('.search-result-list > li');
 
 test('typo → suggestion → two filters → detail page, accessible', async ({ page, javaScriptEnabled }) => {
@@ -16,6 +21,7 @@ test('typo → suggestion → two filters → detail page, accessible', async ({
   await expect(page.locator('p.search-status')).toContainText(/Maßnahmen in allen Katalogen/);
 
   // A typo'd query, typed into the page's own search box and submitted.
+  await searchFormReady(page, javaScriptEnabled);
   const box = page.locator('#suche-q');
   await box.fill('Integratinskurs');
   await box.press('Enter');
@@ -92,6 +98,7 @@ test('invalid parameters get a German message on the page and problem details fr
 // Progressive enhancement: runs only in the project with JavaScript (playwright.config.ts).
 test('with JavaScript, results follow the typing and the focus stays in the box', { tag: '@enhancement' }, async ({ page }) => {
   await page.goto('/suche');
+  await searchFormReady(page, true);
   const box = page.locator('#suche-q');
   await box.click();
   await box.pressSequentially('Summerschoo', { delay: 30 });
@@ -121,6 +128,7 @@ test('the search page has one search box, reached from the main navigation', asy
 
 test('typo → two filters → the measure → its cross-reference in the other Handlungsziel', async ({ page, javaScriptEnabled }) => {
   await page.goto('/suche');
+  await searchFormReady(page, javaScriptEnabled);
   const box = page.locator('#suche-q');
   await box.fill('Multiplikatoren Demens');
   await box.press('Enter');
