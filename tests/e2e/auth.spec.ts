@@ -155,7 +155,7 @@ test('the audit log lists logins and exports CSV', async ({ page }) => {
   await loginAs(page, 'admin');
   await page.goto('/admin/protokoll?aktion=user.create');
   await expect(page.getByRole('heading', { level: 1, name: 'Protokoll' })).toBeVisible();
-  await expect(page.getByText(/\d+ Einträge?/).first()).toBeVisible();
+  await expect(page.getByText(/\d+ Eintr(ag|äge)\b/).first()).toBeVisible();
   await expectNoAxeViolations(page);
   const response = await page.request.get('/admin/protokoll.csv?aktion=user.create');
   expect(response.status()).toBe(200);
@@ -164,7 +164,9 @@ test('the audit log lists logins and exports CSV', async ({ page }) => {
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(body.toString('utf8')).toContain('"Zeitpunkt";"Aktion"');
   await page.goto('/admin/protokoll?aktion=audit.export');
-  await expect(page.getByRole('cell', { name: 'audit.export' }).first()).toBeVisible();
+  // German labels for the stored codes (issue 19): the code stays visible beside the label.
+  await expect(page.getByRole('cell', { name: 'Protokoll exportiert audit.export' }).first()).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Aktion' }).locator('option:checked')).toHaveText('Protokoll exportiert');
 });
 
 test('cross-site form posts are refused (CSRF)', async ({ request }) => {
