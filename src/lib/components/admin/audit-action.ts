@@ -5,7 +5,7 @@ import type { MessageKey, Translate } from '$lib/i18n';
  * erfolgreich") from the message catalogue (`admin.audit.actions.<code with _ for .>`: a code can
  * be a prefix of another, which nested keys could not hold). An unknown code shows as itself.
  */
-export function auditActionKey(code: string): string {
+function auditActionKey(code: string): string {
   return `admin.audit.actions.${code.replaceAll('.', '_')}`;
 }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
 import { checkHealth } from './health';
@@ -16,7 +17,6 @@ describeEachEngine('health check', (engine) => {
     expect(report.status).toBe('ok');
     expect(report.database).toBe('ok');
     // Every migration of /drizzle was applied to the test database.
-    const fs = await import('node:fs');
     const journal = JSON.parse(fs.readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: unknown[] };
     expect(report.migrations).toBe(journal.entries.length);
   });

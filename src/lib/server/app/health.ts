@@ -4,7 +4,7 @@
  * host, user or path (it is public) and is never cached.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
+import { queryRows, type Db } from '../db/connection';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -27,9 +27,8 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 async function countMigrations(db: Db): Promise<number> {
-  const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-  const rows = (result as unknown as { rows: { n: number }[] }).rows;
-  return Number(rows[0]?.n ?? 0);
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return Number(row?.n ?? 0);
 }
 
 /** Checks the database with one query; never throws. `open` may fail too (database not reachable at all). */
