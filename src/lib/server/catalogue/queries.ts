@@ -3,9 +3,9 @@
  * small number of queries per page (no N+1). Only published, non-archived content is shown.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection';
+import { queryRows, type Db } from '../db/connection';
 import { findMunicipalityId } from './municipality';
-import { measureStand } from './measure-stand';
+import { measureStandColumns, toMeasureStand } from './measure-stand';
 import { COUNTED_MEASURE_SQL } from './counting';
 import { responsibleNames } from './responsible';
 import {
@@ -20,6 +20,7 @@ import {
   measureSlugs,
   measureStates,
   measureTargetGroups,
+  municipalities,
   nodes,
   targetGroups,
   type NodeType,
@@ -188,133 +189,145 @@ export async function getCatalogueDetail(db: Db, slug: string, municipality: str
 
 export type MeasureLookup = { measure: MeasureDetail } | { redirectTo: string } | null;
 
-/** Finds a published measure by its slug; an old slug answers with the current one (redirect). */
+/** One step of a structure path as the read models show it. */
+type PathStep = MeasurePlacement['path'][number];
+
+/**
+ * Paths from the top structure node down to each node that `startNodes` selects (a SQL select
+ * of one column `node_id`): a recursive walk up the parents, as a CTE list for a caller's
+ * `with recursive`. Yields `node_paths(start_id, path)`, path as JSON, top node first.
+ */
+function nodePathsCte(startNodes: ReturnType<typeof sql>) {
+  return sql`up as (
+      select n.id as start_id, n.id, n.parent_id, n.type, n.code, n.title, n.slug, 0 as depth
+      from nodes n where n.id in (${startNodes})
+      union all
+      select up.start_id, n.id, n.parent_id, n.type, n.code, n.title, n.slug, up.depth + 1
+      from up join nodes n on n.id = up.parent_id
+    ),
+    node_paths as (
+      select start_id, json_agg(json_build_object('type', type, 'code', code, 'title', title, 'slug', slug)
+        order by depth desc) as path
+      from up group by start_id
+    )`;
+}
+
+interface MeasureDetailRow {
+  placements: { nodeId: string; number: string | null; isPrimary: boolean; path: PathStep[] }[];
+  actors: MeasureDetail['actors'];
+  target_groups: MeasureDetail['targetGroups'];
+  refs_out: { toMeasureId: string | null; wording: string | null }[];
+  refs_in: { fromMeasureId: string; wording: string | null }[];
+  family: { id: string; parentMeasureId: string | null }[];
+  contacts: MeasureDetail['contacts'];
+  edition_label: string | null;
+  similar: { id: string; same_node: boolean; same_actor: boolean; similarity: number | string }[];
+  stand_imported: boolean | null;
+  stand_edition: string | null;
+}
+
+/**
+ * The measure page's read model in three statements (a budget, measure-detail.db.test.ts): the
+ * measure with its catalogue; everything attached to it as JSON in one row; the measures it
+ * links to with their places. A renamed measure's old address costs one more.
+ */
 export async function getMeasureDetail(
   db: Db,
   catalogueSlug: string,
   measureSlug: string,
   municipality: string,
 ): Promise<MeasureLookup> {
-  const mid = await findMunicipalityId(db, municipality);
-  if (!mid) return null;
-  const [catalogue] = await db
-    .select()
-    .from(catalogues)
-    .where(and(eq(catalogues.municipalityId, mid), eq(catalogues.slug, catalogueSlug)));
-  if (!catalogue) return null;
-  let [row] = await db
-    .select()
+  const [found] = await db
+    .select({ row: measures, catalogue: catalogues, stateLabel: measureStates.label })
     .from(measures)
-    .where(and(eq(measures.catalogueId, catalogue.id), eq(measures.slug, measureSlug), published));
-  if (!row) {
+    .innerJoin(catalogues, eq(catalogues.id, measures.catalogueId))
+    .innerJoin(municipalities, eq(municipalities.id, catalogues.municipalityId))
+    .leftJoin(measureStates, eq(measureStates.code, measures.stateCode))
+    .where(and(eq(municipalities.slug, municipality), eq(catalogues.slug, catalogueSlug), eq(measures.slug, measureSlug), published));
+  if (!found) {
     const [old] = await db
       .select({ slug: measures.slug })
       .from(measureSlugs)
       .innerJoin(measures, eq(measures.id, measureSlugs.measureId))
-      .where(and(eq(measureSlugs.catalogueId, catalogue.id), eq(measureSlugs.slug, measureSlug), published));
+      .innerJoin(catalogues, eq(catalogues.id, measureSlugs.catalogueId))
+      .innerJoin(municipalities, eq(municipalities.id, catalogues.municipalityId))
+      .where(and(eq(municipalities.slug, municipality), eq(catalogues.slug, catalogueSlug), eq(measureSlugs.slug, measureSlug), published));
     return old ? { redirectTo: old.slug } : null;
   }
+  const { row, catalogue } = found;
+  const mid = catalogue.municipalityId;
 
-  const sourceFile = row.source?.file ?? null;
-  const [state, placementRows, allNodes, actorRows, groupRows, refsOut, refsIn, related, contactRows, editionRows, similarRows, stand] = await Promise.all([
-    db.select().from(measureStates).where(eq(measureStates.code, row.stateCode)),
-    db.select().from(measureNodes).where(eq(measureNodes.measureId, row.id)).orderBy(asc(measureNodes.position)),
-    // Nodes of all the municipality's catalogues: related measures may sit in another catalogue.
-    db
-      .select({ id: nodes.id, parentId: nodes.parentId, type: nodes.type, code: nodes.code, title: nodes.title, slug: nodes.slug })
-      .from(nodes)
-      .innerJoin(catalogues, eq(catalogues.id, nodes.catalogueId))
-      .where(eq(catalogues.municipalityId, mid)),
-    db
-      .select({
-        id: actors.id,
-        slug: actors.slug,
-        name: actors.name,
-        kind: actors.kind,
-        role: measureActors.role,
-        wording: measureActors.wording,
-      })
-      .from(measureActors)
-      .innerJoin(actors, eq(actors.id, measureActors.actorId))
-      .where(eq(measureActors.measureId, row.id))
-      .orderBy(asc(measureActors.role), asc(measureActors.position)),
-    db
-      .select({ slug: targetGroups.slug, name: targetGroups.name })
-      .from(measureTargetGroups)
-      .innerJoin(targetGroups, eq(targetGroups.id, measureTargetGroups.targetGroupId))
-      .where(eq(measureTargetGroups.measureId, row.id))
-      .orderBy(asc(targetGroups.name)),
-    db.select().from(measureReferences).where(eq(measureReferences.fromMeasureId, row.id)).orderBy(asc(measureReferences.position)),
-    db.select().from(measureReferences).where(eq(measureReferences.toMeasureId, row.id)),
-    db
-      .select({ id: measures.id, parentMeasureId: measures.parentMeasureId })
-      .from(measures)
-      .where(and(eq(measures.catalogueId, catalogue.id), published, sql`(${measures.parentMeasureId} = ${row.id} or ${measures.id} = ${row.parentMeasureId ?? null})`)),
-    row.isGap
-      ? Promise.resolve([])
-      : db
-          .select({ unit: contacts.unitText, name: contacts.name, phone: contacts.phone, email: contacts.email })
-          .from(contacts)
-          .innerJoin(measureActors, eq(measureActors.actorId, contacts.actorId))
-          .where(and(eq(measureActors.measureId, row.id), eq(contacts.visible, true)))
-          .orderBy(asc(contacts.position)),
-    sourceFile
-      ? db
-          .select({ label: editions.label })
-          .from(editions)
-          .where(and(eq(editions.catalogueId, catalogue.id), eq(editions.sourceFile, sourceFile)))
-          .orderBy(asc(editions.createdAt))
-      : Promise.resolve([]),
-    row.isGap ? Promise.resolve([]) : relatedCandidates(db, mid, row.id, row.title),
-    measureStand(db, row),
-  ]);
-
-  const nodeById = new Map(allNodes.map((n) => [n.id, n]));
-  const pathOf = (nodeId: string) => {
-    const path: MeasurePlacement['path'] = [];
-    for (let n = nodeById.get(nodeId); n; n = n.parentId ? nodeById.get(n.parentId) : undefined)
-      path.unshift({ type: n.type, code: n.code, title: n.title, slug: n.slug });
-    return path;
-  };
-  const placements: MeasurePlacement[] = placementRows.map((p) => ({
-    nodeId: p.nodeId,
-    path: pathOf(p.nodeId),
-    number: p.number,
-    isPrimary: p.isPrimary,
+  const [attached] = await queryRows<MeasureDetailRow>(
+    db,
+    sql`with recursive ${nodePathsCte(sql`select node_id from measure_nodes where measure_id = ${row.id}`)}
+    select
+      (select coalesce(json_agg(json_build_object('nodeId', mn.node_id, 'number', mn.number, 'isPrimary', mn.is_primary,
+          'path', coalesce(np.path, '[]'::json)) order by mn.position, mn.is_primary desc, mn.node_id), '[]'::json)
+        from measure_nodes mn left join node_paths np on np.start_id = mn.node_id
+        where mn.measure_id = ${row.id}) as placements,
+      (select coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'name', a.name, 'kind', a.kind,
+          'role', ma.role, 'wording', ma.wording) order by ma.role, ma.position), '[]'::json)
+        from measure_actors ma join actors a on a.id = ma.actor_id where ma.measure_id = ${row.id}) as actors,
+      (select coalesce(json_agg(json_build_object('slug', tg.slug, 'name', tg.name) order by tg.name), '[]'::json)
+        from measure_target_groups mtg join target_groups tg on tg.id = mtg.target_group_id
+        where mtg.measure_id = ${row.id}) as target_groups,
+      (select coalesce(json_agg(json_build_object('toMeasureId', r.to_measure_id, 'wording', r.wording) order by r.position), '[]'::json)
+        from measure_references r where r.from_measure_id = ${row.id}) as refs_out,
+      (select coalesce(json_agg(json_build_object('fromMeasureId', r.from_measure_id, 'wording', r.wording) order by r.position), '[]'::json)
+        from measure_references r where r.to_measure_id = ${row.id}) as refs_in,
+      (select coalesce(json_agg(json_build_object('id', m.id, 'parentMeasureId', m.parent_measure_id) order by m.position), '[]'::json)
+        from measures m where m.catalogue_id = ${catalogue.id} and m.workflow_state = 'veroeffentlicht'
+          and (m.parent_measure_id = ${row.id} or m.id = ${row.parentMeasureId ?? null})) as family,
+      (select coalesce(json_agg(json_build_object('unit', c.unit_text, 'name', c.name, 'phone', c.phone, 'email', c.email)
+          order by c.position), '[]'::json)
+        from contacts c join measure_actors ma on ma.actor_id = c.actor_id
+        where ma.measure_id = ${row.id} and c.visible and not ${row.isGap}) as contacts,
+      (select e.label from editions e where e.catalogue_id = ${catalogue.id} and e.source_file = ${row.source?.file ?? null}
+        order by e.created_at limit 1) as edition_label,
+      (select coalesce(json_agg(s), '[]'::json) from (${relatedCandidatesSql(mid, row.id, row.title)}) s
+        where not ${row.isGap}) as similar,
+      ${measureStandColumns(row)}`,
+  );
+  const similarRows = attached!.similar.map((r) => ({
+    id: r.id,
+    sameNode: r.same_node,
+    sameActor: r.same_actor,
+    similarity: Number(r.similarity),
   }));
+  const { refs_out: refsOut, refs_in: refsIn, family: related } = attached!;
+  const placements: MeasurePlacement[] = attached!.placements;
 
-  // Linked measures (cross-references both ways, parent, children) in one query.
+  // Linked measures (cross-references both ways, parent, children, related) in one statement.
   const linkedIds = [
     ...refsOut.map((r) => r.toMeasureId),
     ...refsIn.map((r) => r.fromMeasureId),
     ...related.map((r) => r.id),
     ...similarRows.map((r) => r.id),
-  ].filter((id): id is string => Boolean(id) && id !== row!.id);
-  const linkRows = linkedIds.length
-    ? await db
-        .select({
-          id: measures.id,
-          slug: measures.slug,
-          number: measures.number,
-          title: measures.title,
-          catalogueSlug: catalogues.slug,
-          primaryNode: sql<string | null>`(select mn.node_id from ${measureNodes} mn where mn.measure_id = measures.id
-            order by mn.is_primary desc, mn.position limit 1)`,
-        })
-        .from(measures)
-        .innerJoin(catalogues, eq(catalogues.id, measures.catalogueId))
-        .where(and(inArray(measures.id, [...new Set(linkedIds)]), published))
+  ].filter((id): id is string => Boolean(id) && id !== row.id);
+  const ids = [...new Set(linkedIds)];
+  const linkRows = ids.length
+    ? await queryRows<{ id: string; slug: string; number: string | null; title: string; catalogue_slug: string; path: PathStep[] | null }>(
+        db,
+        sql`with recursive linked as (
+            select m.id, m.slug, m.number, m.title, c.slug as catalogue_slug,
+              (select mn.node_id from measure_nodes mn where mn.measure_id = m.id
+                order by mn.is_primary desc, mn.position limit 1) as node_id
+            from measures m join catalogues c on c.id = m.catalogue_id
+            where m.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) and m.workflow_state = 'veroeffentlicht'
+          ),
+          ${nodePathsCte(sql`select node_id from linked`)}
+          select l.id, l.slug, l.number, l.title, l.catalogue_slug, np.path
+          from linked l left join node_paths np on np.start_id = l.node_id`,
+      )
     : [];
-  const placeOf = (nodeId: string | null) =>
-    nodeId
-      ? pathOf(nodeId)
-          .map((p) => (p.type === 'handlungsfeld' || p.type === 'dimension' || p.type === 'kapitel' ? p.title : p.code ?? p.title))
-          .join(' › ')
+  const placeOf = (path: PathStep[] | null) =>
+    path
+      ? path.map((p) => (p.type === 'handlungsfeld' || p.type === 'dimension' || p.type === 'kapitel' ? p.title : p.code ?? p.title)).join(' › ')
       : null;
   const links = new Map<string, MeasureLink>(
     linkRows.map((l) => [
       l.id,
-      { id: l.id, slug: l.slug, catalogueSlug: l.catalogueSlug, number: l.number, title: l.title, place: placeOf(l.primaryNode) },
+      { id: l.id, slug: l.slug, catalogueSlug: l.catalogue_slug, number: l.number, title: l.title, place: placeOf(l.path) },
     ]),
   );
 
@@ -361,7 +374,7 @@ export async function getMeasureDetail(
       goals: row.goals,
       targetGroupText: row.targetGroupText,
       statusText: row.statusText,
-      state: { code: row.stateCode, label: state[0]?.label ?? row.stateCode },
+      state: { code: row.stateCode, label: found.stateLabel ?? row.stateCode },
       remarks: row.remarks,
       responsibleText: row.responsibleText,
       directionInward: row.directionInward,
@@ -371,19 +384,19 @@ export async function getMeasureDetail(
       extraFields,
       lastReviewedAt: row.lastReviewedAt,
       updatedAt: row.updatedAt.toISOString(),
-      stand,
+      stand: toMeasureStand(row, attached!),
       source: row.source
         ? {
             file: row.source.file,
             line: row.source.line,
             document: row.source.document ?? null,
-            edition: editionRows[0]?.label ?? null,
+            edition: attached!.edition_label,
           }
         : null,
       breadcrumbs,
       placements,
-      actors: actorRows.map((a) => ({ ...a, wording: a.wording && a.wording !== a.name ? a.wording : null })),
-      targetGroups: groupRows,
+      actors: attached!.actors.map((a) => ({ ...a, wording: a.wording && a.wording !== a.name ? a.wording : null })),
+      targetGroups: attached!.target_groups,
       referencesOut: refsOut.flatMap((r) => {
         const link = r.toMeasureId ? links.get(r.toMeasureId) : undefined;
         return link ? [{ ...link, wording: r.wording }] : [];
@@ -395,7 +408,7 @@ export async function getMeasureDetail(
       referencesUnresolved: refsOut.filter((r) => !r.toMeasureId).map((r) => r.wording ?? ''),
       parent: row.parentMeasureId ? (links.get(row.parentMeasureId) ?? null) : null,
       children: related.filter((r) => r.parentMeasureId === row!.id).flatMap((r) => links.get(r.id) ?? []),
-      contacts: contactRows,
+      contacts: attached!.contacts,
       related: relatedMeasures,
     },
   };
@@ -409,15 +422,11 @@ const RELATED_LIMIT = 5;
  * Candidates for "related measures" in one statement: published measures of the municipality
  * that share a structure node (Handlungsziel, unit) or a responsible actor with the measure, or
  * whose title is similar (trigram similarity). Ranked: same node, then same actor, then
- * similarity; a few more than shown, since the caller drops already linked measures.
+ * similarity; a few more than shown, since the caller drops already linked measures. A
+ * subquery of the measure page's statement.
  */
-async function relatedCandidates(
-  db: Db,
-  municipalityId: string,
-  measureId: string,
-  title: string,
-): Promise<{ id: string; sameNode: boolean; sameActor: boolean; similarity: number }[]> {
-  const result = (await db.execute(sql`
+function relatedCandidatesSql(municipalityId: string, measureId: string, title: string) {
+  return sql`
     with my_nodes as (select node_id from measure_nodes where measure_id = ${measureId}),
     my_actors as (
       select actor_id from measure_actors where measure_id = ${measureId} and role = 'verantwortlich'
@@ -437,12 +446,5 @@ async function relatedCandidates(
     select id, same_node, same_actor, similarity from candidates
     where same_node or same_actor or similarity >= ${SIMILAR_TITLE_THRESHOLD}
     order by same_node::int * 2 + same_actor::int + similarity desc, catalogue_position, position, id
-    limit ${RELATED_LIMIT * 3}
-  `)) as unknown as { rows: { id: string; same_node: boolean; same_actor: boolean; similarity: number | string }[] };
-  return result.rows.map((r) => ({
-    id: r.id,
-    sameNode: r.same_node,
-    sameActor: r.same_actor,
-    similarity: Number(r.similarity),
-  }));
+    limit ${RELATED_LIMIT * 3}`;
 }

@@ -10,6 +10,7 @@ import * as schema from './schema';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
 import type { DatabaseConfig } from './config';
 import { projectPath } from '../util/project-root';
+import { queryCountingLogger } from './query-count';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -49,7 +50,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     ]);
     // Every process must load the same extensions, or objects that use them fail to load.
     const client = await PGlite.create({ dataDir: pgliteStoreDir(dataDir), extensions: { pg_trgm, unaccent } });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema, logger: queryCountingLogger }) as unknown as Db;
     let closed = false;
     return {
       db,
@@ -83,7 +84,7 @@ async function openPostgres(url: string): Promise<Database> {
   // Fail early with a clear error rather than on the first request.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool, { schema, logger: queryCountingLogger }) as unknown as Db;
   // A few connections of their own for the search's fixed statements (search/prepared.ts), set to
   // keep one generic plan per statement. Left to choose, PostgreSQL re-plans such a statement on
   // every execution whenever its generic plan looks costlier than the custom ones: 2–3 ms of
