@@ -1,5 +1,5 @@
 /**
- * `vielfalt` — command line for administrators: migrate, import, create users.
+ * `vielfalt` — command line for administrators: migrate, import, create users, back up and restore.
  * Parses arguments and calls the same use cases as the web routes. Commands load their modules
  * lazily, so `--help` and `migrate` stay fast.
  */
