@@ -1,5 +1,5 @@
 /**
- * `vielfalt` — command line for administrators: migrate, import, create users.
+ * `vielfalt` — command line for administrators: migrate, import, create users, back up and restore.
  * Parses arguments and calls the same use cases as the web routes. Commands load their modules
  * lazily, so `--help` and `migrate` stay fast.
  */
@@ -40,6 +40,19 @@ function buildProgram(): Command {
     .description('Abgelaufene Kontaktdaten aus Vorschlägen löschen, wartende E-Mails zustellen')
     .option('--format <format>', 'text oder json', 'text')
     .action(async (options) => (await import('./maintenance-command')).maintenanceCommand(options));
+
+  program
+    .command('backup')
+    .description('Datensicherung als SQL-Datei schreiben (nur Daten; mit Endung .gz komprimiert)')
+    .argument('<datei>', 'Zieldatei, z. B. sicherung.sql oder sicherung.sql.gz')
+    .action(async (file: string) => (await import('./backup-command')).backupCommand(file));
+
+  program
+    .command('restore')
+    .description('Datensicherung in eine leere Datenbank einspielen (Schema wird vorher migriert)')
+    .argument('<datei>', 'Sicherungsdatei (.sql oder .sql.gz)')
+    .option('--force', 'auch in eine Datenbank mit Daten einspielen: deren Daten werden vorher gelöscht')
+    .action(async (file: string, options) => (await import('./backup-command')).restoreCommand(file, options));
 
   const user = program.command('user').description('Benutzerkonten verwalten');
   user
