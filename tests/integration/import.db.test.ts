@@ -19,6 +19,7 @@ import type { MeasureSummary, TreeNode } from '../../src/lib/server/catalogue/re
 import { parseSearchParams, searchMeasures } from '../../src/lib/server/search';
 import { measures } from '../../src/lib/server/db/schema';
 import { recordRevisions } from '../../src/lib/server/revisions/record';
+import { staleMeasures } from '../../src/lib/server/dashboard/my-tasks';
 import { DEFAULT_MUNICIPALITY } from '../../src/lib/server/catalogue/municipality';
 
 const SOURCES = path.join(ROOT, 'data', 'sources', 'herne');
@@ -119,6 +120,29 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     };
     expect(await stand('integrationskonzept', ik!.slug)).toEqual({ kind: 'edition', stand: 'Oktober 2019' });
     expect(await stand('diversity-massnahmenkatalog', div!.slug)).toEqual({ kind: 'edition', stand: 'August 2024' });
+  });
+
+  it('counts imported text as checked at its document’s date, not as never checked (issue 19)', async () => {
+    const rows = await queryRows<{ slug: string; reviewed: string | null; n: number }>(
+      database.db,
+      sql`select c.slug, m.last_reviewed_at::text as reviewed, count(*)::int as n from measures m
+        join catalogues c on c.id = m.catalogue_id group by c.slug, m.last_reviewed_at order by c.slug`,
+    );
+    expect(rows.map(({ slug, reviewed }) => [slug, reviewed])).toEqual([
+      ['diversity-massnahmenkatalog', '2024-08-01'],
+      ['integrationskonzept', '2019-10-01'],
+      ['vereinbarungen-neuzugewanderte', '2019-09-01'],
+    ]);
+    // A year after the newest document, only the older documents' measures are due for review.
+    const due = await staleMeasures(database.db, new Date('2025-06-01T00:00:00Z'), null);
+    const published = await queryRows<{ slug: string; n: number }>(
+      database.db,
+      sql`select c.slug, count(*)::int as n from measures m join catalogues c on c.id = m.catalogue_id
+        where m.workflow_state = 'veroeffentlicht' and not m.is_gap group by c.slug`,
+    );
+    const count = (slug: string) => published.find((p) => p.slug === slug)?.n ?? 0;
+    expect(due.total).toBe(count('integrationskonzept') + count('vereinbarungen-neuzugewanderte'));
+    expect(due.items.every((m) => m.lastReviewedAt !== null)).toBe(true);
   });
 
   it('changes nothing when the same files are imported again', async () => {

@@ -10,6 +10,7 @@
  * Queries are batched: their number does not grow with the number of measures.
  */
 import crypto from 'node:crypto';
+import { standDate } from './stand-date';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import {
@@ -278,6 +279,9 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
   // Assign ids first: parents and cross-references may point forward in the plan.
   for (const m of plan.measures) if (!measureIds.has(m.key)) measureIds.set(m.key, crypto.randomUUID());
 
+  // Imported text counts as checked at its document's date, not as never checked; written
+  // only with the text itself, so a re-import of unchanged text keeps an editor's later review.
+  const reviewedAt = standDate(plan.stand ?? plan.edition.stand);
   for (const [position, m] of plan.measures.entries()) {
     const importHash = hashValue(measureContent(m));
     const values = {
@@ -285,6 +289,8 @@ export async function writeImportPlan(db: Db, plan: ImportPlan, ctx: WriteContex
       ...measureColumns(m),
       importHash,
       position,
+      lastReviewedAt: reviewedAt,
+      lastReviewedBy: null,
     };
     const existing = measureByKey.get(m.key);
     const id = measureIds.get(m.key)!;
