@@ -65,6 +65,8 @@ describeEachEngine('dashboard "Meine Aufgaben"', (engine) => {
       { municipalityId: s.municipalityId, title: 'Entschieden', description: 'x', state: 'abgelehnt', reason: 'Doppelt' },
     ]);
     await db.update(measures).set({ lastReviewedAt: '2025-11-01' }).where(eq(measures.id, s.measures.m1));
+    // Imported measures count as checked at the document's date; m2 stands for one never checked.
+    await db.update(measures).set({ lastReviewedAt: null }).where(eq(measures.id, s.measures.m2));
     // A contributor's new measure, submitted for review.
     const submitted = await createMeasure(db, s.users.beitragende, newMeasureInput(s), { workflowState: 'veroeffentlicht' });
     expect(submitted.workflowState).toBe('in_pruefung');
