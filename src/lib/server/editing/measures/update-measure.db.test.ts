@@ -169,14 +169,16 @@ describeEachEngine('updateMeasure and friends', (engine) => {
 
   test('drafts: editors save a draft change of a published measure without publishing it', async (db) => {
     const base = await current(db, s.measures.m1);
-    const result = await updateMeasure(db, s.users.redaktion, s.measures.m1, { ...base, title: 'Entwurf der Redaktion' }, { intent: 'draft' });
+    const result = await updateMeasure(db, s.users.redaktion, s.measures.m1, { ...base, title: 'Entwurf der Redaktion' }, { intent: 'draft', comment: 'Titel an die Satzung angepasst' });
     expect(result).toMatchObject({ status: 'proposed', state: 'entwurf' });
     const [row] = await db.select().from(measures).where(eq(measures.id, s.measures.m1));
     expect(row!.title).toBe('Sprachförderung in Kitas');
-    // Publishing later closes the draft.
+    // Publishing later closes the draft and keeps the comment typed with it (issue 19).
     await updateMeasure(db, s.users.redaktion, s.measures.m1, { ...base, title: 'Entwurf der Redaktion' }, { intent: 'publish' });
     const [request] = await db.select().from(changeRequests).where(and(eq(changeRequests.measureId, s.measures.m1)));
     expect(request!.state).toBe('veroeffentlicht');
+    const revs = await db.select().from(revisions).where(eq(revisions.entityId, s.measures.m1));
+    expect(revs.at(-1)).toMatchObject({ authorId: s.users.redaktion.id, comment: 'Titel an die Satzung angepasst' });
   });
 
   test('archived measures cannot be edited', async (db) => {

@@ -126,7 +126,8 @@ export async function saveMeasure(
   const published = workflowState === 'veroeffentlicht' && row.workflowState !== 'veroeffentlicht';
   await recordMeasureRevision(tx, measureId, {
     authorId: user.id,
-    comment: comment ?? (published ? 'Veröffentlicht' : workflowState === 'in_pruefung' && row.workflowState !== 'in_pruefung' ? 'Zur Prüfung eingereicht' : 'Geändert'),
+    // A comment typed when the draft was saved describes the change it publishes.
+    comment: comment ?? open?.comment ?? (published ? 'Veröffentlicht' : workflowState === 'in_pruefung' && row.workflowState !== 'in_pruefung' ? 'Zur Prüfung eingereicht' : 'Geändert'),
   });
   if (workflowState === 'veroeffentlicht')
     await recordAudit(tx, {

@@ -62,14 +62,20 @@ export async function publishChange(
 
     const { input } = await checkReferences(tx, proposed, { allowNodeIds: current.placements.map((p) => p.nodeId) });
     const saved = await writeMeasure(tx, { existing: row, input, workflowState: 'veroeffentlicht', authorId: request.authorId });
-    const comment = options.comment?.trim() || request.comment || 'Änderung geprüft und veröffentlicht';
+    // The revision describes the change in its author's words; the reviewer's remark is added.
+    const reviewerComment = options.comment?.trim() || null;
+    const authorComment = request.comment?.trim() || null;
+    const comment =
+      authorComment && reviewerComment
+        ? `${authorComment} · Redaktion: ${reviewerComment}`
+        : (authorComment ?? reviewerComment ?? 'Änderung geprüft und veröffentlicht');
     await recordMeasureRevision(tx, row.id, { authorId: request.authorId ?? user.id, comment });
     await tx
       .update(changeRequests)
       .set({
         state: 'veroeffentlicht',
         reviewerId: user.id,
-        reviewComment: options.comment?.trim() || null,
+        reviewComment: reviewerComment,
         decidedAt: new Date(),
         updatedAt: new Date(),
         ...(options.resolution ? { proposed: input } : {}),

@@ -39,7 +39,7 @@ describeEachEngine('editorial workflow', (engine) => {
     const before = await publicDetail(db, s.measures.m1);
     await db.update(measures).set({ updatedAt: new Date('2020-01-01T10:00:00Z') }).where(eq(measures.id, s.measures.m1));
     const base = await current(db, s.measures.m1);
-    const proposed = await updateMeasure(db, s.users.beitragende, s.measures.m1, { ...base, description: 'Neu: Sprachförderung auch in Tagespflege.' });
+    const proposed = await updateMeasure(db, s.users.beitragende, s.measures.m1, { ...base, description: 'Neu: Sprachförderung auch in Tagespflege.' }, { comment: 'Tagespflege ergänzt' });
     if (proposed.status !== 'proposed') throw new Error('expected a change request');
     expect((await publicDetail(db, s.measures.m1))!.description).toBe(before!.description);
 
@@ -51,7 +51,8 @@ describeEachEngine('editorial workflow', (engine) => {
     expect(after.description).toBe('Neu: Sprachförderung auch in Tagespflege.');
     expect(new Date(after.updatedAt).getTime()).toBeGreaterThan(new Date('2020-01-01T10:00:00Z').getTime());
     const revs = await db.select().from(revisions).where(eq(revisions.entityId, s.measures.m1));
-    expect(revs.at(-1)).toMatchObject({ authorId: s.users.beitragende.id, comment: 'Passt so.' });
+    // The author's words describe the change; the reviewer's remark is added (issue 19).
+    expect(revs.at(-1)).toMatchObject({ authorId: s.users.beitragende.id, comment: 'Tagespflege ergänzt · Redaktion: Passt so.' });
     const [request] = await db.select().from(changeRequests);
     expect(request).toMatchObject({ state: 'veroeffentlicht', reviewerId: s.users.redaktion.id, reviewComment: 'Passt so.' });
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'measure.publish'));
