@@ -101,12 +101,15 @@ test('contributor change → review with word diff → published with new Stand 
 
   // History: the contributor is the author, the comment is the reviewer's; restore the previous version.
   await page.goto(editUrl);
+  await expect(page.getByText(/^Fassung \d{1,2}, zuletzt geändert am /)).toBeVisible();
   await page.getByRole('link', { name: 'Verlauf und frühere Fassungen' }).click();
   await page.waitForURL(/\/admin\/verlauf\/massnahme\//);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Verlauf');
   await settled(page);
   await expect(page.getByRole('cell', { name: 'Danke, übernommen.' }).first()).toBeVisible();
   await expect(page.locator('#history-diff ins').first()).toBeVisible();
+  // One numbering: "Fassung n" counts this measure's revisions, not the global revision ids (issue 19).
+  await expect(page.getByRole('heading', { name: /^Fassung \d{1,2} wiederherstellen$/ })).toBeVisible();
   await page.getByLabel('Grund (optional)').fill('Zurück zum vorherigen Stand');
   await page.getByRole('button', { name: 'Diese Fassung wiederherstellen' }).click();
   await expect(page.getByText('Die Fassung wurde wiederhergestellt.')).toBeVisible();

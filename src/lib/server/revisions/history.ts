@@ -30,6 +30,8 @@ export function historyPath(entityType: EntityType, id: string): string | null {
 
 export interface RevisionEntry {
   id: number;
+  /** "Fassung n": the revision's place in this entity's history, 1 = the first. The one number people see. */
+  number: number;
   createdAt: string;
   /** User name (or e-mail), or the label of a change without user ("Import"). */
   author: string;
@@ -54,8 +56,9 @@ export async function listRevisions(db: Db, entityType: EntityType, entityId: st
     .leftJoin(users, eq(users.id, revisions.authorId))
     .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId)))
     .orderBy(desc(revisions.id));
-  return rows.map((r) => ({
+  return rows.map((r, index) => ({
     id: r.id,
+    number: rows.length - index,
     createdAt: r.createdAt.toISOString(),
     author: r.name ?? r.email ?? r.authorLabel ?? 'Unbekannt',
     authorId: r.authorId,

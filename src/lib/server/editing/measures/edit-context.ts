@@ -2,7 +2,7 @@
  * What the back office's measure form needs: the edit context (current state, own and others'
  * open change requests, permissions), the options of its selects and the conflict diff.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import {
   actors,
@@ -11,6 +11,7 @@ import {
   measures,
   measureStates,
   nodes,
+  revisions,
   targetGroups,
   users,
   type CatalogueKind,
@@ -98,6 +99,8 @@ export interface EditContext {
     number: string | null;
     workflowState: WorkflowState;
     version: number;
+    /** "Fassung n" of the current state: how many revisions the measure has. */
+    revisionCount: number;
     updatedAt: string;
     lastReviewedBy: string | null;
     isImported: boolean;
@@ -123,6 +126,10 @@ export async function getEditContext(db: Db, user: SessionUser, measureId: strin
   const [reviewer] = snapshot.lastReviewedBy
     ? await db.select({ name: authorName }).from(users).where(eq(users.id, snapshot.lastReviewedBy))
     : [];
+  const [revisionTotal] = await db
+    .select({ n: count() })
+    .from(revisions)
+    .where(and(eq(revisions.entityType, 'measure'), eq(revisions.entityId, measureId)));
   const open = await db
     .select({
       id: changeRequests.id,
@@ -165,6 +172,7 @@ export async function getEditContext(db: Db, user: SessionUser, measureId: strin
       number: snapshot.number,
       workflowState: snapshot.workflowState,
       version: snapshot.version,
+      revisionCount: Number(revisionTotal?.n ?? 0),
       updatedAt: snapshot.updatedAt,
       lastReviewedBy: reviewer?.name ?? null,
       isImported: Boolean(snapshot.importKey),

@@ -19,6 +19,7 @@ import { loadMeasure } from './load-measure';
 import { parseMeasure } from './parse-measure';
 import { differingFields, editableFromSnapshot } from '../../catalogue/editable-measure';
 import { inTransaction } from '../../db/transaction';
+import { revisionNumber } from '../../revisions/revision-number';
 
 export async function restoreRevision(
   db: Db,
@@ -30,7 +31,7 @@ export async function restoreRevision(
   return inTransaction(db, async (tx) => {
     const [revision] = Number.isSafeInteger(revisionId) ? await tx.select().from(revisions).where(eq(revisions.id, revisionId)) : [];
     if (!revision || revision.entityType !== 'measure' || (options.measureId && options.measureId !== revision.entityId))
-      throw new NotFoundError('Die Version');
+      throw new NotFoundError('Die Fassung');
     const { row, editable: current } = await loadMeasure(tx, revision.entityId);
     if (options.version !== undefined && options.version !== row.version)
       throw new WorkflowError('Die Maßnahme wurde inzwischen geändert. Bitte prüfen Sie den Verlauf erneut.');
@@ -38,7 +39,7 @@ export async function restoreRevision(
     const { input } = await checkReferences(tx, { ...old, catalogueId: row.catalogueId }, { allowArchivedNodes: true });
     if (!differingFields(current, input).length) return { measureId: row.id, version: row.version, changed: false };
     const saved = await writeMeasure(tx, { existing: row, input, workflowState: row.workflowState, authorId: user.id });
-    const note = `Stand vom ${formatDateShort(revision.createdAt, 'de')} (Version ${revision.id}) wiederhergestellt`;
+    const note = `Fassung ${await revisionNumber(tx, revision)} vom ${formatDateShort(revision.createdAt, 'de')} wiederhergestellt`;
     const comment = options.comment?.trim() ? `${note}: ${options.comment.trim()}` : note;
     await recordMeasureRevision(tx, row.id, { authorId: user.id, comment });
     await recordAudit(tx, {

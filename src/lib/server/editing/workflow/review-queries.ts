@@ -97,6 +97,7 @@ export interface ChangeReview {
     number: string | null;
     slug: string;
     version: number;
+    updatedAt: string;
     workflowState: WorkflowState;
     catalogueSlug: string;
     catalogueId: string;
@@ -143,6 +144,7 @@ export async function getChangeReview(db: Db, changeRequestId: string): Promise<
       number: snapshot.number,
       slug: snapshot.slug,
       version: snapshot.version,
+      updatedAt: snapshot.updatedAt,
       workflowState: snapshot.workflowState,
       catalogueSlug: catalogue!.slug,
       catalogueId: snapshot.catalogueId,

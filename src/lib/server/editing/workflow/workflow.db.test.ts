@@ -166,7 +166,8 @@ describeEachEngine('editorial workflow', (engine) => {
     expect(detail.title).toBe('Sprachförderung in Kitas');
     const revs = await db.select().from(revisions).where(eq(revisions.entityId, s.measures.m1)).orderBy(revisions.id);
     expect(revs).toHaveLength(3);
-    expect(revs[2]!.comment).toMatch(/^Stand vom .* \(Version \d+\) wiederhergestellt: Irrtum$/);
+    // One numbering: the first revision of this measure is "Fassung 1", whatever its id (issue 19).
+    expect(revs[2]!.comment).toMatch(/^Fassung 1 vom \d{2}\.\d{2}\.\d{4} wiederhergestellt: Irrtum$/);
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'measure.restoreRevision'));
     expect(entry!.details).toMatchObject({ revisionId: first!.id });
   });
