@@ -9,6 +9,7 @@ import { editableFromSnapshot } from '../catalogue/editable-measure';
 import { updateMeasure } from './measures/update-measure';
 import { createMeasure } from './measures/create-measure';
 import { archiveMeasure } from './measures/archive-measure';
+import { markReviewed } from './measures/mark-reviewed';
 import { getEditContext, editOptions } from './measures/edit-context';
 import { getChangeReview, getNewMeasureReview, listReviewQueue } from './workflow/review-queries';
 import { listAdminMeasures } from './measures/admin-list';
@@ -40,6 +41,22 @@ describeEachEngine('back-office queries and history', (engine) => {
     expect(list.items.map((i) => i.id)).toEqual([s.measures.m1]);
     list = await listAdminMeasures(db, s.users.redaktion, { meine: true });
     expect(list.total).toBe(0);
+  });
+
+  test('edit context: "aus dem Quelldokument importiert" and "Fassung n" follow the revisions (issue 19)', async (db) => {
+    let context = (await getEditContext(db, s.users.redaktion, s.measures.m1))!;
+    expect(context.measure).toMatchObject({ isImported: true, revisionCount: 1 });
+    // Checked without change: still the imported text.
+    await markReviewed(db, s.users.redaktion, s.measures.m1, { version: 1, date: '2026-11-30' });
+    context = (await getEditContext(db, s.users.redaktion, s.measures.m1))!;
+    expect(context.measure).toMatchObject({ isImported: true, revisionCount: 2 });
+    const base = await current(db, s.measures.m1);
+    await updateMeasure(db, s.users.redaktion, s.measures.m1, { ...base, description: 'In der Redaktion überarbeitet.' });
+    context = (await getEditContext(db, s.users.redaktion, s.measures.m1))!;
+    expect(context.measure).toMatchObject({ isImported: false, revisionCount: 3 });
+    // Created in the app: never imported.
+    const created = await createMeasure(db, s.users.redaktion, newMeasureInput(s));
+    expect((await getEditContext(db, s.users.redaktion, created.id))!.measure.isImported).toBe(false);
   });
 
   test('edit context shows the contributor’s own pending change; review queue and review diff', async (db) => {

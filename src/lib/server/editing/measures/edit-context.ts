@@ -2,7 +2,7 @@
  * What the back office's measure form needs: the edit context (current state, own and others'
  * open change requests, permissions), the options of its selects and the conflict diff.
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import {
   actors,
@@ -20,14 +20,15 @@ import {
   type WorkflowState,
 } from '../../db/schema';
 import { can, type SessionUser } from '../../auth/policy';
-import { loadMeasureSnapshots } from '../../catalogue/snapshot';
+import { loadMeasureSnapshots, type MeasureSnapshot } from '../../catalogue/snapshot';
+import { IMPORT_AUTHOR } from '../../db/revision-authors';
 import { diffFields, type FieldDiff } from '../../revisions/diff';
 import { describeMeasure, loadNames, MEASURE_TEXT_FIELDS } from '../../revisions/describe';
 import { OPEN_STATES } from '../workflow/change-requests';
 import { parseMeasure } from './parse-measure';
 import { authorName } from '../author-name';
 import { isUuid } from '../../text/uuid';
-import { editableFromSnapshot, type EditableMeasure } from '../../catalogue/editable-measure';
+import { differingFields, editableFromSnapshot, type EditableMeasure } from '../../catalogue/editable-measure';
 
 export interface NodeOption {
   id: string;
@@ -103,6 +104,7 @@ export interface EditContext {
     revisionCount: number;
     updatedAt: string;
     lastReviewedBy: string | null;
+    /** The text is still the one imported from the source document (unchanged since the last import). */
     isImported: boolean;
     catalogue: { id: string; slug: string; title: string; kind: CatalogueKind };
     extra: Record<string, unknown>;
@@ -126,10 +128,21 @@ export async function getEditContext(db: Db, user: SessionUser, measureId: strin
   const [reviewer] = snapshot.lastReviewedBy
     ? await db.select({ name: authorName }).from(users).where(eq(users.id, snapshot.lastReviewedBy))
     : [];
-  const [revisionTotal] = await db
-    .select({ n: count() })
-    .from(revisions)
-    .where(and(eq(revisions.entityType, 'measure'), eq(revisions.entityId, measureId)));
+  const ofMeasure = and(eq(revisions.entityType, 'measure'), eq(revisions.entityId, measureId));
+  const [[revisionTotal], [lastImport]] = await Promise.all([
+    db.select({ n: count() }).from(revisions).where(ofMeasure),
+    db
+      .select({ state: revisions.state })
+      .from(revisions)
+      .where(and(ofMeasure, isNull(revisions.authorId), eq(revisions.authorLabel, IMPORT_AUTHOR)))
+      .orderBy(desc(revisions.id))
+      .limit(1),
+  ]);
+  const current = editableFromSnapshot(snapshot);
+  // "Imported" only while the text equals the last import; a review without change keeps it.
+  const isImported =
+    Boolean(lastImport) &&
+    differingFields(editableFromSnapshot(lastImport!.state as MeasureSnapshot), current).every((f) => f === 'lastReviewedAt');
   const open = await db
     .select({
       id: changeRequests.id,
@@ -175,11 +188,11 @@ export async function getEditContext(db: Db, user: SessionUser, measureId: strin
       revisionCount: Number(revisionTotal?.n ?? 0),
       updatedAt: snapshot.updatedAt,
       lastReviewedBy: reviewer?.name ?? null,
-      isImported: Boolean(snapshot.importKey),
+      isImported,
       catalogue: catalogue!,
       extra: snapshot.extra,
     },
-    current: editableFromSnapshot(snapshot),
+    current,
     ownChange: own && ownProposed ? { ...toOpen(own), proposed: ownProposed } : null,
     otherChanges: can(user, 'measure.publish') ? open.filter((r) => r.authorId !== user.id).map(toOpen) : [],
     permissions: {
