@@ -114,7 +114,7 @@ export interface EditContext {
   ownChange: (OpenChange & { proposed: EditableMeasure }) | null;
   /** Open change requests of others (editors see them). */
   otherChanges: OpenChange[];
-  permissions: { edit: boolean; publish: boolean; archive: boolean; restoreRevision: boolean; needsReview: boolean };
+  permissions: { edit: boolean; publish: boolean; archive: boolean; restoreRevision: boolean; needsReview: boolean; manageVocabulary: boolean };
 }
 
 export async function getEditContext(db: Db, user: SessionUser, measureId: string): Promise<EditContext | null> {
@@ -200,6 +200,7 @@ export async function getEditContext(db: Db, user: SessionUser, measureId: strin
       publish: can(user, 'measure.publish'),
       archive: can(user, 'measure.archive'),
       restoreRevision: can(user, 'measure.restoreRevision'),
+      manageVocabulary: can(user, 'vocabulary.manage'),
       needsReview: user.role === 'beitragende',
     },
   };

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
   const db = await getDb();
   const catalogues = await listCatalogueOptions(db);
   const catalogue = catalogues.find((c) => c.slug === event.url.searchParams.get('katalog')) ?? null;
-  if (!catalogue) return { catalogues, catalogue: null, options: null, values: null, needsReview: user.role === 'beitragende' };
+  if (!catalogue) return { catalogues, catalogue: null, options: null, values: null, needsReview: user.role === 'beitragende', managesVocabulary: can(user, 'vocabulary.manage') };
   return {
     catalogues,
     catalogue,
@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
       actors: user.actorIds.map((actorId) => ({ actorId, role: 'verantwortlich' as const, wording: '' })),
     }),
     needsReview: user.role === 'beitragende',
+    managesVocabulary: can(user, 'vocabulary.manage'),
   };
 };
 
