@@ -29,6 +29,10 @@ describeEachEngine('back-office queries and history', (engine) => {
     let list = await listAdminMeasures(db, s.users.redaktion, {});
     expect(list.items.map((i) => i.title).sort()).toEqual(['Es wurde keine explizite Maßnahme formuliert.', 'Mehrsprachige Lesepaten', 'Sprachförderung in Kitas']);
     expect(list.items.find((i) => i.id === draft.id)).toMatchObject({ workflowState: 'entwurf', responsible: ['Jobcenter Herne'], stateLabel: 'geplant' });
+    // Not a bare number: the Handlungsziel it belongs to is listed, and searching for it finds it (issue 19).
+    expect(list.items.find((i) => i.id === s.measures.m1)!.placement).toMatch(/^A1 \S/);
+    const placement = list.items.find((i) => i.id === s.measures.m1)!.placement!;
+    expect((await listAdminMeasures(db, s.users.redaktion, { q: placement.slice(3) })).items.map((i) => i.id)).toContain(s.measures.m1);
     list = await listAdminMeasures(db, s.users.redaktion, { q: 'lesepaten' });
     expect(list.items.map((i) => i.id)).toEqual([draft.id]);
     list = await listAdminMeasures(db, s.users.redaktion, { q: '100%' });

@@ -42,6 +42,8 @@ export interface AdminMeasureItem {
   id: string;
   number: string | null;
   title: string;
+  /** Where the measure stands (its main placement: Handlungsziel, dimension or office), "A1 Titel". */
+  placement: string | null;
   catalogue: { slug: string; title: string };
   workflowState: WorkflowState;
   stateLabel: string;
@@ -83,6 +85,9 @@ export async function listAdminMeasures(db: Db, user: SessionUser, filter: Admin
         ilike(measures.number, pattern),
         ilike(measures.description, pattern),
         ilike(measures.responsibleText, pattern),
+        // "A1" or words of the Handlungsziel find the measures placed there.
+        sql`exists (select 1 from measure_nodes mn join nodes n on n.id = mn.node_id
+          where mn.measure_id = ${measures.id} and (n.code ilike ${pattern} or n.title ilike ${pattern}))`,
       )!,
     );
   }
@@ -130,6 +135,8 @@ export async function listAdminMeasures(db: Db, user: SessionUser, filter: Admin
       stateLabel: sql<string>`coalesce(${measureStates.label}, ${measures.stateCode})`,
       isGap: measures.isGap,
       updatedAt: measures.updatedAt,
+      placement: sql<string | null>`(select nullif(concat_ws(' ', n.code, n.title), '') from measure_nodes mn join nodes n on n.id = mn.node_id
+        where mn.measure_id = measures.id order by mn.is_primary desc, mn.position, n.position limit 1)`,
       openChanges: sql<number>`(select count(*)::int from ${changeRequests} cr where cr.measure_id = measures.id and cr.state = 'in_pruefung')`,
     })
     .from(measures)
@@ -153,6 +160,7 @@ export async function listAdminMeasures(db: Db, user: SessionUser, filter: Admin
       id: r.id,
       number: r.number,
       title: r.title,
+      placement: r.placement ?? null,
       catalogue: { slug: r.catalogueSlug, title: r.catalogueTitle },
       workflowState: r.workflowState,
       stateLabel: r.stateLabel,
