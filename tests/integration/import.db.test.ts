@@ -19,6 +19,7 @@ import type { MeasureSummary, TreeNode } from '../../src/lib/server/catalogue/re
 import { parseSearchParams, searchMeasures } from '../../src/lib/server/search';
 import { measures } from '../../src/lib/server/db/schema';
 import { recordRevisions } from '../../src/lib/server/revisions/record';
+import { loadLastImportReport } from '../../src/lib/server/importers/last-report';
 import { staleMeasures } from '../../src/lib/server/dashboard/my-tasks';
 import { DEFAULT_MUNICIPALITY } from '../../src/lib/server/catalogue/municipality';
 
@@ -143,6 +144,17 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     const count = (slug: string) => published.find((p) => p.slug === slug)?.n ?? 0;
     expect(due.total).toBe(count('integrationskonzept') + count('vereinbarungen-neuzugewanderte'));
     expect(due.items.every((m) => m.lastReviewedAt !== null)).toBe(true);
+  });
+
+  it('keeps the whole report with the run, for the back office (issue 19)', async () => {
+    const last = (await loadLastImportReport(database.db))!;
+    expect(last.files.map((f) => f.name).sort()).toEqual([...FILES].sort());
+    expect(last.report!.warnings.length).toBe(last.warningCount);
+    expect(last.warningCount).toBeGreaterThan(50);
+    expect(last.report!.warnings[0]).toEqual({ datei: expect.stringMatching(/\.txt$/), zeile: expect.any(Number), meldung: expect.any(String), code: expect.any(String) });
+    expect(last.byCode.reduce((n, c) => n + c.count, 0)).toBe(last.warningCount);
+    expect(last.catalogues.map((c) => c.slug).sort()).toEqual(['diversity-massnahmenkatalog', 'integrationskonzept', 'vereinbarungen-neuzugewanderte']);
+    expect(last.catalogues.every((c) => c.title && c.created > 0)).toBe(true);
   });
 
   it('changes nothing when the same files are imported again', async () => {

@@ -16,6 +16,7 @@ export type AdminNavKey =
   | 'editions'
   | 'apiTokens'
   | 'import'
+  | 'sourceImport'
   | 'users'
   | 'audit';
 
@@ -40,6 +41,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   // Personal API tokens act with their owner's role: every signed-in user may have some.
   { key: 'apiTokens', href: '/admin/api-schluessel', action: null },
   { key: 'import', href: '/admin/import', action: 'measure.import' },
+  { key: 'sourceImport', href: '/admin/quelldokumente', action: 'measure.import' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];

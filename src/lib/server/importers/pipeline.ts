@@ -14,6 +14,7 @@ import { summarisePlan, type PlanSummary } from './summary';
 import { unifyPlanActors } from './actors/unify';
 import { stateWarnings } from './plan/state-report';
 import { inTransaction } from '../db/transaction';
+import type { StoredImportReport } from './last-report';
 
 export interface ParsedSources {
   files: { name: string; kind: CatalogueKind; sha256: string }[];
@@ -98,10 +99,16 @@ export async function importSources(database: Database, files: SourceFile[], opt
       );
     }
     const summary = {
-      catalogues: results.map((r) => ({ slug: r.catalogue.slug, ...r.measures, conflicts: r.conflicts.length })),
+      catalogues: results.map((r) => ({ slug: r.catalogue.slug, title: r.catalogue.title, ...r.measures, conflicts: r.conflicts.length })),
       warnings: parsed.warnings.length,
     };
-    await tx.insert(importRuns).values({ files: parsed.files.map(({ name, sha256 }) => ({ name, sha256 })), summary });
+    // The run keeps the whole report, so the back office can show what was skipped and why.
+    const report: StoredImportReport = {
+      warnings: parsed.warnings,
+      skipped: parsed.skipped,
+      conflicts: results.flatMap((r) => r.conflicts.map((c) => ({ catalogue: r.catalogue.title, ...c }))),
+    };
+    await tx.insert(importRuns).values({ files: parsed.files.map(({ name, sha256 }) => ({ name, sha256 })), summary: { ...summary, report } });
     await tx.insert(auditLog).values({ actorLabel: 'Import', action: 'import', details: summary });
     return results;
   });
