@@ -14,6 +14,45 @@ async function expectNoAxeViolations(page: Page) {
 
 const MEASURE = '/kataloge/integrationskonzept/massnahme/gesundheit-a1-massnahme-4-das-ki-gewinnt-bedarfsorientiert';
 
+test.describe('on a 360 × 740 phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the header leaves the screen to the content; languages fold into a disclosure', async ({ page }) => {
+    for (const url of ['/akteure', '/kataloge/integrationskonzept', MEASURE]) {
+      await page.goto(url);
+      const header = await page.locator('.site-header').boundingBox();
+      expect(header, url).not.toBeNull();
+      expect(header!.y + header!.height, url).toBeLessThanOrEqual(250);
+      await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+    }
+    // The search still works from the header: field and button on one line.
+    const search = page.getByRole('search', { name: 'Suche', exact: true });
+    const field = search.getByRole('searchbox', { name: 'Suchbegriff' });
+    const button = search.getByRole('button', { name: 'Suchen' });
+    await expect(field).toBeVisible();
+    const [f, b] = [await field.boundingBox(), await button.boundingBox()];
+    expect(Math.abs(f!.y - b!.y)).toBeLessThan(8);
+
+    // Languages: closed disclosure that names the current language; opening it (no JS needed) shows the links.
+    const languages = page.getByRole('navigation', { name: 'Sprache' });
+    await expect(languages.getByRole('link', { name: 'English' })).toBeHidden();
+    await languages.locator('summary', { hasText: 'Sprache: Deutsch' }).click();
+    await languages.getByRole('link', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test('on a wide screen the languages are listed openly', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/akteure');
+  const languages = page.getByRole('navigation', { name: 'Sprache' });
+  await expect(languages.getByRole('link', { name: 'English' })).toBeVisible();
+  await expect(languages.locator('summary', { hasText: 'Sprache: Deutsch' })).toBeHidden();
+  await expect(page.getByRole('searchbox', { name: 'Suchbegriff' })).toBeVisible();
+});
+
 test('the print hint is for paper: hidden on screen, shown in print; the print view link only on screen', async ({ page }) => {
   await page.goto(MEASURE);
   const hint = page.getByText('Diese Seite ist für den Druck aufbereitet');
