@@ -186,7 +186,7 @@ test('counts agree: catalogue page, search facets; task areas listed under their
   await page.goto('/kataloge/integrationskonzept');
   const onPage = Number((await page.getByText(/^\d+ Maßnahmen/).first().innerText()).match(/\d+/)![0]);
   expect(onPage).toBeGreaterThanOrEqual(165);
-  await page.goto('/suche');
+  await page.goto('/suche?sort=nummer');
   const facet = page.getByRole('group', { name: 'Katalog' });
   await expect(facet.locator('label', { hasText: 'Integration von Neuzugewanderten' })).toContainText('50');
   await expect(facet.locator('label', { hasText: 'Gesamtstädtisches Integrationskonzept' })).toContainText(String(onPage));

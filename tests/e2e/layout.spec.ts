@@ -62,3 +62,26 @@ test('the print hint is for paper: hidden on screen, shown in print; the print v
   await expect(hint).toBeVisible();
   await expect(page.getByRole('link', { name: 'Druckansicht' })).toBeHidden();
 });
+
+test('/suche without a query is a short landing; the full list is one link away', async ({ page }) => {
+  const response = await page.goto('/suche');
+  const html = await response!.text();
+  expect(html.length).toBeLessThan(120_000);
+  await expect(page.getByRole('searchbox', { name: 'Suchbegriff' })).toBeVisible();
+  await expect(page.locator('.search-result-list')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Akteur' })).toHaveCount(0);
+  const landing = page.getByRole('region', { name: 'Einstieg' });
+  await expect(landing.getByRole('status')).toContainText(/^\d+ Maßnahmen in allen Katalogen$/);
+  await expect(landing.getByRole('region', { name: 'Häufige Zielgruppen' }).getByRole('link')).toHaveCount(8);
+  await expectNoAxeViolations(page);
+
+  await landing.getByRole('region', { name: 'Nach Katalog' }).getByRole('link', { name: /Integrationskonzept/ }).click();
+  await expect(page).toHaveURL(/\/suche\?katalog=integrationskonzept$/);
+  await expect(page.locator('.search-result-list > li')).toHaveCount(10);
+
+  await page.goto('/suche');
+  await page.getByRole('link', { name: /^Alle \d+ Maßnahmen anzeigen und filtern$/ }).click();
+  await expect(page).toHaveURL(/\/suche\?sort=nummer$/);
+  await expect(page.locator('.search-result-list > li')).toHaveCount(10);
+  await expect(page.getByRole('group', { name: 'Katalog' })).toBeVisible();
+});
