@@ -93,7 +93,8 @@ test('actors: alphabetical groups, a filter that works as a plain GET form', asy
 });
 
 test('diversity catalogue by dimension and by Dezernat/office', async ({ page }) => {
-  await page.goto('/kataloge/diversity-massnahmenkatalog');
+  // Sections are collapsed by default; ?alle=1 renders them open.
+  await page.goto('/kataloge/diversity-massnahmenkatalog?alle=1');
   const views = page.getByRole('navigation', { name: 'Ansicht des Katalogs' });
   await expect(views.getByRole('link', { name: 'Nach Dimension' })).toHaveAttribute('aria-current', 'page');
   // A measure under two dimensions is listed under each of them.

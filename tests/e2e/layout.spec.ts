@@ -63,6 +63,61 @@ test('the print hint is for paper: hidden on screen, shown in print; the print v
   await expect(page.getByRole('link', { name: 'Druckansicht' })).toBeHidden();
 });
 
+test('catalogue sections are collapsed <details>: open one, open all, reach a nested node, print everything', async ({ page }) => {
+  await page.goto('/kataloge/integrationskonzept');
+  const sections = page.locator('details.tree-section__details');
+  const count = await sections.count();
+  expect(count).toBeGreaterThan(4);
+  await expect(page.locator('details.tree-section__details[open]')).toHaveCount(0);
+  // Headings of every Handlungsfeld stay visible (heading navigation, Ctrl+F on the titles).
+  await expect(page.locator('section#bildung > h2')).toBeVisible();
+  const bildung = page.locator('section#bildung');
+  const firstMeasure = bildung.locator('a[href*="/massnahme/"]').first();
+  await expect(firstMeasure).toBeHidden();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(12_000);
+
+  // On paper, closed sections print in full and the toggles are left out.
+  await page.emulateMedia({ media: 'print' });
+  await expect(firstMeasure).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Alle Abschnitte aufklappen' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  // One section: its summary names the section for screen readers and counts its measures.
+  const summary = bildung.locator('summary');
+  await expect(summary).toContainText(/Inhalt anzeigen.*Bildung.*\(\d+ Maßnahmen\)/);
+  await summary.click();
+  await expect(firstMeasure).toBeVisible();
+  await expect(summary).toContainText('Inhalt ausblenden');
+  await expectNoAxeViolations(page);
+
+  // A nested entry of the table of contents opens its section through the URL.
+  const toc = page.getByRole('navigation', { name: 'Inhaltsverzeichnis' });
+  const nested = toc.locator('a[href^="?offen=gesundheit#"]').first();
+  const target = (await nested.getAttribute('href'))!.split('#')[1]!;
+  await nested.click();
+  await expect(page).toHaveURL(new RegExp(`\\?offen=gesundheit#${target}$`));
+  await expect(page.locator('section#gesundheit details')).toHaveAttribute('open', '');
+  await expect(page.locator(`[id="${target}"] >> nth=0`).getByRole('heading').first()).toBeInViewport();
+
+  // "Alle aufklappen" renders every section open; the link then closes them again.
+  await page.getByRole('link', { name: 'Alle Abschnitte aufklappen' }).click();
+  await expect(page).toHaveURL(/\?alle=1#abschnitte$/);
+  await expect(page.locator('details.tree-section__details[open]')).toHaveCount(count);
+  await page.getByRole('link', { name: 'Alle Abschnitte zuklappen' }).click();
+  await expect(page.locator('details.tree-section__details[open]')).toHaveCount(0);
+});
+
+test('a measure\'s breadcrumbs open the section of the node they link to', async ({ page }) => {
+  await page.goto(MEASURE);
+  const crumbs = page.getByRole('navigation', { name: 'Sie sind hier' });
+  const leitziel = crumbs.getByRole('link', { name: /^Leitziel/ });
+  await expect(leitziel).toHaveAttribute('href', /^\/kataloge\/integrationskonzept\?offen=gesundheit#/);
+  await expect(crumbs.getByRole('link', { name: 'Handlungsfeld Gesundheit' })).toHaveAttribute('href', '/kataloge/integrationskonzept#gesundheit');
+  await leitziel.click();
+  await expect(page.locator('section#gesundheit details')).toHaveAttribute('open', '');
+});
+
 test('/suche without a query is a short landing; the full list is one link away', async ({ page }) => {
   const response = await page.goto('/suche');
   const html = await response!.text();

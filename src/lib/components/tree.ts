@@ -6,6 +6,11 @@ export function countNodes(tree: readonly TreeNode[]): number {
   return tree.reduce((sum, node) => sum + 1 + countNodes(node.children), 0);
 }
 
+/** Measures in a node and all nodes below it (gaps are not measures). */
+export function countMeasures(node: TreeNode): number {
+  return node.measures.filter((m) => !m.isGap).length + node.children.reduce((sum, child) => sum + countMeasures(child), 0);
+}
+
 /** Top-level sections are h2 (the page's h1 is the catalogue), nested ones one level deeper. */
 export function headingLevel(depth: number): 2 | 3 | 4 | 5 | 6 {
   return Math.min(2 + depth, 6) as 2 | 3 | 4 | 5 | 6;
