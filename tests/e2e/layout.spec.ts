@@ -118,6 +118,30 @@ test('a measure\'s breadcrumbs open the section of the node they link to', async
   await expect(page.locator('section#gesundheit details')).toHaveAttribute('open', '');
 });
 
+test('Arabic: breadcrumbs name node types in Arabic, German titles and wordings are isolated as German', async ({ page }) => {
+  await page.goto(`${MEASURE}?lang=ar`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const crumbs = page.locator('nav.breadcrumbs');
+  const links = crumbs.getByRole('link');
+  await expect(links.nth(0)).toHaveText('الصفحة الرئيسية');
+  await expect(links.nth(2)).toHaveText('مجال العمل Gesundheit');
+  await expect(links.nth(2).locator('bdi[lang="de"]')).toHaveText('Gesundheit');
+  await expect(links.nth(3)).toHaveText('الهدف الرئيسي A');
+  await expect(links.nth(4)).toHaveText('الهدف التنفيذي A1');
+  await expect(crumbs).not.toContainText(/Handlungsfeld|Leitziel|Handlungsziel|Startseite/);
+  // Catalogue and measure titles are German content: marked and isolated.
+  await expect(links.nth(1).locator('bdi[lang="de"]')).toHaveText(/Integrationskonzept/);
+  await expect(crumbs.locator('[aria-current="page"] bdi[lang="de"]')).toHaveText(/Das KI gewinnt/);
+
+  // The wording lines: Arabic label, German wording in its own <bdi lang="de">.
+  const asPrinted = page.locator('p.measure-meta', { hasText: 'الصياغة في الوثيقة' });
+  await expect(asPrinted.locator('bdi[lang="de"]')).toContainText('Kommunales Integrationszentrum');
+  const wording = page.locator('.measure-meta', { hasText: 'في الوثيقة: «' }).first();
+  await expect(wording.locator('bdi[lang="de"]').last()).toContainText('Es handelt sich um die gleiche Maßnahme');
+  await expect(page.locator('dt:text-is("تاريخ الإصدار") + dd bdi[lang="de"]').first()).toHaveText('Oktober 2019');
+  await expectNoAxeViolations(page);
+});
+
 test('/suche without a query is a short landing; the full list is one link away', async ({ page }) => {
   const response = await page.goto('/suche');
   const html = await response!.text();

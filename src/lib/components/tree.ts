@@ -40,3 +40,19 @@ export function pathLabel(
 ): string {
   return path.map((step) => (step.code ? `${typeLabel(step.type)} ${step.code}` : step.title)).join(' › ');
 }
+
+/**
+ * A structure node in a breadcrumb trail, in the interface language where it is interface text:
+ * "Leitziel A" → "الهدف الرئيسي A" (type translated, code neutral); "Handlungsfeld Bildung" →
+ * translated type as `prefix` plus the German title (`lang: 'de'`); other nodes (dimensions,
+ * Dezernate …) are named by their German title alone, as in the document.
+ */
+export function nodeCrumb(
+  node: { type: NodeType; code: string | null; title: string },
+  typeLabel: (type: NodeType) => string,
+  contentLang: string,
+): { label: string; prefix?: string; lang?: string } {
+  if ((node.type === 'leitziel' || node.type === 'handlungsziel') && node.code) return { label: `${typeLabel(node.type)} ${node.code}` };
+  if (node.type === 'handlungsfeld' && showsTypeLabel(node)) return { prefix: typeLabel(node.type), label: node.title, lang: contentLang };
+  return { label: node.title, lang: contentLang };
+}

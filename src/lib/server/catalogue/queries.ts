@@ -358,6 +358,7 @@ export async function getMeasureDetail(
     ...(primary?.path ?? []).map((p, i, path) => ({
       label: nodeLabel(p),
       href: pathHref(`/kataloge/${catalogue.slug}`, path, i),
+      node: { type: p.type, code: p.code, title: p.title },
     })),
   ];
 
