@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { loginAs } from './helpers/users';
 
 // Public layout (issue "Public layout"): a compact header on phones, collapsible catalogue
 // sections, a short search landing, print-only hints, translated breadcrumbs, legal pages.
@@ -163,4 +164,61 @@ test('/suche without a query is a short landing; the full list is one link away'
   await expect(page).toHaveURL(/\/suche\?sort=nummer$/);
   await expect(page.locator('.search-result-list > li')).toHaveCount(10);
   await expect(page.getByRole('group', { name: 'Katalog' })).toBeVisible();
+});
+
+test('Impressum and Datenschutz: linked in the footer in every language, placeholder until written, edited by the administration', async ({ page, browser }) => {
+  await page.goto('/');
+  const footer = page.locator('footer.site-footer');
+  await footer.getByRole('link', { name: 'Impressum' }).click();
+  await expect(page).toHaveURL(/\/impressum$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Impressum');
+  await expect(page.getByText('Dieser Text wurde noch nicht hinterlegt.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Vertretungsberechtigte Person' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.locator('footer.site-footer').getByRole('link', { name: 'Datenschutz' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datenschutzerklärung');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Vorschlagsformular' })).toBeVisible();
+
+  for (const [lang, imprint, privacy] of [
+    ['en', 'Legal notice', 'Privacy'],
+    ['tr', 'Künye', 'Veri koruma'],
+    ['uk', 'Вихідні дані', 'Захист даних'],
+    ['ar', 'بيانات الناشر', 'حماية البيانات'],
+  ] as const) {
+    await page.goto(`/akteure?lang=${lang}`);
+    const links = page.locator('footer.site-footer');
+    await expect(links.getByRole('link', { name: imprint, exact: true })).toHaveAttribute('href', '/impressum');
+    await expect(links.getByRole('link', { name: privacy, exact: true })).toHaveAttribute('href', '/datenschutz');
+  }
+
+  // The administration writes the text; visitors (no session, cached pages) see it at once.
+  const text = `Stadt Herne, Friedrich-Ebert-Platz 2, 44623 Herne ${Date.now()}`;
+  await loginAs(page, 'admin');
+  await page.goto('/admin/rechtliches?lang=de');
+  const section = page.getByRole('region', { name: 'Impressum' });
+  await section.getByLabel('Text').fill(`${text}\n\n- Vertreten durch den Oberbürgermeister`);
+  await section.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gespeichert' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const visitor = await browser.newContext();
+  const anonymous = await visitor.newPage();
+  await anonymous.goto('/impressum');
+  await expect(anonymous.getByText(text)).toBeVisible();
+  await expect(anonymous.locator('.rich-text[lang="de"] li')).toHaveText('Vertreten durch den Oberbürgermeister');
+  await expect(anonymous.getByText('Dieser Text wurde noch nicht hinterlegt.', { exact: false })).toHaveCount(0);
+
+  // Saving it empty brings the placeholder back.
+  await section.getByLabel('Text').fill('');
+  await section.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gespeichert' })).toBeVisible();
+  await anonymous.goto('/impressum');
+  await expect(anonymous.getByText('Dieser Text wurde noch nicht hinterlegt.', { exact: false })).toBeVisible();
+  await visitor.close();
+});
+
+test('only administrators reach the legal texts in the back office', async ({ page }) => {
+  await loginAs(page, 'redaktion');
+  const response = await page.goto('/admin/rechtliches');
+  expect(response?.status()).toBe(403);
 });

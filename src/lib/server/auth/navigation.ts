@@ -17,6 +17,7 @@ export type AdminNavKey =
   | 'apiTokens'
   | 'import'
   | 'users'
+  | 'legal'
   | 'audit';
 
 interface NavEntry {
@@ -41,6 +42,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'apiTokens', href: '/admin/api-schluessel', action: null },
   { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
+  { key: 'legal', href: '/admin/rechtliches', action: 'settings.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];
 
