@@ -93,7 +93,8 @@ test('actors: alphabetical groups, a filter that works as a plain GET form', asy
 });
 
 test('diversity catalogue by dimension and by Dezernat/office', async ({ page }) => {
-  await page.goto('/kataloge/diversity-massnahmenkatalog');
+  // Sections are collapsed by default; ?alle=1 renders them open.
+  await page.goto('/kataloge/diversity-massnahmenkatalog?alle=1');
   const views = page.getByRole('navigation', { name: 'Ansicht des Katalogs' });
   await expect(views.getByRole('link', { name: 'Nach Dimension' })).toHaveAttribute('aria-current', 'page');
   // A measure under two dimensions is listed under each of them.
@@ -186,7 +187,7 @@ test('counts agree: catalogue page, search facets; task areas listed under their
   await page.goto('/kataloge/integrationskonzept');
   const onPage = Number((await page.getByText(/^\d+ Maßnahmen/).first().innerText()).match(/\d+/)![0]);
   expect(onPage).toBeGreaterThanOrEqual(165);
-  await page.goto('/suche');
+  await page.goto('/suche?sort=nummer');
   const facet = page.getByRole('group', { name: 'Katalog' });
   await expect(facet.locator('label', { hasText: 'Integration von Neuzugewanderten' })).toContainText('50');
   await expect(facet.locator('label', { hasText: 'Gesamtstädtisches Integrationskonzept' })).toContainText(String(onPage));

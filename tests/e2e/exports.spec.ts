@@ -28,7 +28,7 @@ test('catalogue download links: the PDF has every shown measure title and a book
   await expect(downloads).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
 
-  const titles = (await page.locator('.measure-list a[href*="/massnahme/"]').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim()).slice(0, 15);
+  const titles = (await page.locator('.measure-list a[href*="/massnahme/"]').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim()).slice(0, 15);
   expect(titles.length).toBeGreaterThan(5);
 
   const response = await request.get(`${CATALOGUE}/export.pdf`);

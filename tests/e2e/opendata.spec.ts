@@ -28,7 +28,7 @@ test('the footer leads to the open-data page with every file and its licence', a
 });
 
 test('measure and actor pages carry schema.org JSON-LD', async ({ page }) => {
-  await page.goto('/kataloge/integrationskonzept');
+  await page.goto('/kataloge/integrationskonzept?alle=1');
   await page.locator('a[href*="/massnahme/"]').first().click();
   const measure = await jsonLdOf(page);
   expect(measure).toMatchObject({ '@context': 'https://schema.org', '@type': 'WebPage', inLanguage: 'de' });

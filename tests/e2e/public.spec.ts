@@ -21,6 +21,8 @@ test('home → catalogue → measure, accessible on every step', async ({ page }
   await expect(page.getByRole('heading', { level: 2, name: /Ausbildung und Arbeit/ }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // Sections are collapsed: open the first one (a <details>, no JavaScript needed).
+  await page.getByText('Inhalt anzeigen').first().click();
   const measureLink = page.locator('a[href*="/massnahme/"]').first();
   const title = (await measureLink.innerText()).trim().replace(/^Maßnahme \S+?:?\s+/, '');
   await measureLink.click();

@@ -6,6 +6,11 @@ export function countNodes(tree: readonly TreeNode[]): number {
   return tree.reduce((sum, node) => sum + 1 + countNodes(node.children), 0);
 }
 
+/** Measures in a node and all nodes below it (gaps are not measures). */
+export function countMeasures(node: TreeNode): number {
+  return node.measures.filter((m) => !m.isGap).length + node.children.reduce((sum, child) => sum + countMeasures(child), 0);
+}
+
 /** Top-level sections are h2 (the page's h1 is the catalogue), nested ones one level deeper. */
 export function headingLevel(depth: number): 2 | 3 | 4 | 5 | 6 {
   return Math.min(2 + depth, 6) as 2 | 3 | 4 | 5 | 6;
@@ -34,4 +39,20 @@ export function pathLabel(
   typeLabel: (type: NodeType) => string,
 ): string {
   return path.map((step) => (step.code ? `${typeLabel(step.type)} ${step.code}` : step.title)).join(' › ');
+}
+
+/**
+ * A structure node in a breadcrumb trail, in the interface language where it is interface text:
+ * "Leitziel A" → "الهدف الرئيسي A" (type translated, code neutral); "Handlungsfeld Bildung" →
+ * translated type as `prefix` plus the German title (`lang: 'de'`); other nodes (dimensions,
+ * Dezernate …) are named by their German title alone, as in the document.
+ */
+export function nodeCrumb(
+  node: { type: NodeType; code: string | null; title: string },
+  typeLabel: (type: NodeType) => string,
+  contentLang: string,
+): { label: string; prefix?: string; lang?: string } {
+  if ((node.type === 'leitziel' || node.type === 'handlungsziel') && node.code) return { label: `${typeLabel(node.type)} ${node.code}` };
+  if (node.type === 'handlungsfeld' && showsTypeLabel(node)) return { prefix: typeLabel(node.type), label: node.title, lang: contentLang };
+  return { label: node.title, lang: contentLang };
 }

@@ -2,20 +2,26 @@ import { getDb } from '$lib/server/web/kit';
 import { measureHref, SEARCH_PATH } from '$lib/components/paths';
 import { parseSearchParams, searchMeasures } from '$lib/server/search';
 import { toQueryString } from '$lib/server/search/params';
+import { buildSearchLanding, isLanding } from '$lib/server/search/landing';
 import { buildSearchView } from '$lib/server/search/view';
 import type { PageServerLoad } from './$types';
 
 /**
  * The search page: all state in the query string (shareable URLs). Invalid parameters are
- * reported on the page and left out; the rest of the search still runs.
+ * reported on the page and left out; the rest of the search still runs. The bare /suche is a
+ * short landing page (entry links; the full list is /suche?sort=nummer).
  */
 export const load: PageServerLoad = async ({ url, setHeaders, locals }) => {
   const parsed = parseSearchParams(url.searchParams);
   const db = await getDb();
   const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref, municipality: locals.municipality });
   setHeaders({ 'cache-control': 'no-cache' });
+  const view = buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors);
+  // Without a query or filter: a short landing instead of every facet and the first results.
+  if (isLanding(parsed.state, !parsed.ok)) return { ...buildSearchLanding(SEARCH_PATH, view), exportQuery: '' };
   return {
-    view: buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors),
+    view,
+    landing: null,
     // The downloads take the same parameters, without the page (they hold every page).
     exportQuery: toQueryString(parsed.state).replace(/^\?/, ''),
   };

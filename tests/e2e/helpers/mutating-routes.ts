@@ -356,6 +356,8 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     form: { retentionDays: '180' },
     allowed: ['admin'],
   },
+  // Saves the text it has: the matrix's admin attempt writes the placeholder-free state back (empty).
+  { name: 'legal page text', method: 'POST', path: '/admin/rechtliches', action: 'speichern', form: { page: 'datenschutz', text: '' }, allowed: ['admin'] },
   { name: 'mark a notification read', method: 'POST', path: '/admin/benachrichtigungen', action: 'gelesen', form: { id: UNKNOWN_ID }, allowed: SIGNED_IN },
   { name: 'mark all notifications read', method: 'POST', path: '/admin/benachrichtigungen', action: 'alleGelesen', allowed: SIGNED_IN },
 ];

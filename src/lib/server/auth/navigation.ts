@@ -18,6 +18,7 @@ export type AdminNavKey =
   | 'import'
   | 'sourceImport'
   | 'users'
+  | 'legal'
   | 'audit';
 
 interface NavEntry {
@@ -43,6 +44,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'sourceImport', href: '/admin/quelldokumente', action: 'measure.import' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
+  { key: 'legal', href: '/admin/rechtliches', action: 'settings.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];
 

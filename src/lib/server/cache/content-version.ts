@@ -12,6 +12,24 @@ import { queryRows, type Database, type Db } from '../db/connection';
 
 export const CONTENT_VERSION_CHANNEL = 'vielfalt_content';
 
+/**
+ * Moves the content version on by hand, for public content kept outside the triggered tables
+ * (texts in `settings`, such as the legal notice): the same statement as the trigger function
+ * vielfalt_bump_content_version() in drizzle/0006_content_version.sql, announced the same way.
+ */
+export async function bumpContentVersion(db: Db): Promise<void> {
+  await queryRows(
+    db,
+    sql`with bumped as (
+          insert into settings (key, value) values ('content_version', '1'::jsonb)
+          on conflict (key) do update
+            set value = to_jsonb(coalesce((settings.value #>> '{}')::bigint, 0) + 1), updated_at = now()
+          returning (value #>> '{}') as version
+        )
+        select pg_notify(${CONTENT_VERSION_CHANNEL}, version) from bumped`,
+  );
+}
+
 export async function readContentVersion(db: Db): Promise<bigint> {
   const [row] = await queryRows<{ version: string | null }>(db, sql`select value #>> '{}' as version from settings where key = 'content_version'`);
   return BigInt(row?.version ?? 0);

@@ -3,6 +3,7 @@
  * small number of queries per page (no N+1). Only published, non-archived content is shown.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { pathHref } from './sections';
 import { queryRows, type Db } from '../db/connection';
 import { findMunicipalityId } from './municipality';
 import { measureStandColumns, toMeasureStand } from './measure-stand';
@@ -354,7 +355,11 @@ export async function getMeasureDetail(
   // Catalogue and structure only: the page adds "Startseite" and the measure itself (UI text).
   const breadcrumbs: Breadcrumb[] = [
     { label: catalogue.title, href: `/kataloge/${catalogue.slug}` },
-    ...(primary?.path ?? []).map((p) => ({ label: nodeLabel(p), href: `/kataloge/${catalogue.slug}#${p.slug}` })),
+    ...(primary?.path ?? []).map((p, i, path) => ({
+      label: nodeLabel(p),
+      href: pathHref(`/kataloge/${catalogue.slug}`, path, i),
+      node: { type: p.type, code: p.code, title: p.title },
+    })),
   ];
 
   const extraFields = EXTRA_FIELD_KEYS.flatMap((key) => {

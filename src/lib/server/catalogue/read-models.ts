@@ -62,6 +62,8 @@ export interface CatalogueDetail {
 export interface Breadcrumb {
   label: string;
   href: string | null;
+  /** A structure node's parts, so pages can name its type in the interface language. */
+  node?: { type: NodeType; code: string | null; title: string };
 }
 
 export interface ActorLink {

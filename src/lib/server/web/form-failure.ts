@@ -18,6 +18,7 @@ import { SetupClosedError } from '../auth/setup';
 import { actionFailure } from '../editing/action-errors';
 import { ModerationError } from '../suggestions/moderation';
 import { RetentionInputError } from '../suggestions/settings';
+import { LegalTextInputError } from '../legal/texts';
 import { guard, type AuthEvent } from './kit';
 
 export interface DomainFailure {
@@ -54,6 +55,7 @@ export function domainFailure(e: unknown, field = 'form'): DomainFailure | null 
     return e.field ? { status, errors: { [e.field]: e.message }, message: null } : { status, errors: {}, message: e.message };
   }
   if (e instanceof RetentionInputError) return { status: 400, errors: { retentionDays: e.message }, message: null };
+  if (e instanceof LegalTextInputError) return { status: 400, errors: { text: e.message }, message: null };
   if (e instanceof LinkInvalidError) return { status: 404, errors: {}, message: e.message };
   // Once an administrator exists the setup page does not exist any more: the ordinary 404.
   if (e instanceof SetupClosedError) return { status: 404, errors: {}, message: 'Seite nicht gefunden' };

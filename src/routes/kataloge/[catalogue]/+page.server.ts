@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/web/kit';
 import { getOrganisationView, hasOrganisationUnits } from '$lib/server/catalogue/organisation-view';
 import { getCatalogueDetail } from '$lib/server/catalogue/queries';
 import { listEditions } from '$lib/server/editions';
+import { ALL_SECTIONS_PARAM, sectionState, tocHrefs } from '$lib/server/catalogue/sections';
 import { ORGANISATION_VIEW, VIEW_PARAM } from '$lib/components/paths';
 import type { PageServerLoad } from './$types';
 
@@ -14,5 +15,13 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
   const hasOrganisation = hasOrganisationUnits(detail.tree);
   const organisation =
     hasOrganisation && url.searchParams.get(VIEW_PARAM) === ORGANISATION_VIEW ? await getOrganisationView(db, detail) : null;
-  return { detail, hasOrganisation, organisation, frozenEditions: await listEditions(db, detail.catalogue.id) };
+  // Top-level sections are collapsible: closed unless ?alle=1 or ?offen=<slug> (sections.ts).
+  const state = sectionState(detail.tree, url.searchParams);
+  const sections = {
+    ...state,
+    toc: tocHrefs('', detail.tree, state), // relative: the page's own query stays
+    // "Alle aufklappen" / "Alle zuklappen": the page itself with or without ?alle=1.
+    toggleAllHref: state.all ? url.pathname : `${url.pathname}?${ALL_SECTIONS_PARAM}=1`,
+  };
+  return { detail, hasOrganisation, organisation, sections, frozenEditions: await listEditions(db, detail.catalogue.id) };
 };
