@@ -35,6 +35,9 @@ describeEachEngine('legal page texts', (engine) => {
     await setLegalText(db, null, 'datenschutz', 'Verantwortlich ist die Stadt Herne.');
     expect(await setLegalText(db, null, 'datenschutz', '   ')).toBeNull();
     expect(await getLegalText(db, 'datenschutz')).toBeNull();
+    // The removed text stays in the audit log, so it can be put back.
+    const log = await db.select().from(auditLog).where(eq(auditLog.entityId, 'legal.datenschutz'));
+    expect(log.map((l) => l.details)).toContainEqual({ length: 0, previous: 'Verantwortlich ist die Stadt Herne.' });
     await expect(setLegalText(db, null, 'datenschutz', 'x'.repeat(MAX_LEGAL_TEXT_LENGTH + 1))).rejects.toBeInstanceOf(LegalTextInputError);
     expect(await getLegalText(db, 'datenschutz')).toBeNull();
   });

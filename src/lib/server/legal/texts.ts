@@ -2,8 +2,8 @@
  * The legal pages' texts (/impressum, /datenschutz): written by administrators in the back
  * office (`settings.manage`), kept in `settings` under `legal.<page>`. Until one is written, the
  * page shows a German placeholder that says what has to go there (message catalogue). Saving
- * an empty text removes it (the placeholder is back). Every change is audit-logged and moves the
- * content version on, so no cached page keeps the old text.
+ * an empty text removes it (the placeholder is back). Every change is audit-logged with the text
+ * it replaced and moves the content version on, so no cached page keeps the old text.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
@@ -55,6 +55,9 @@ export async function setLegalText(db: Db, userId: string | null, page: LegalPag
   if (text.length > MAX_LEGAL_TEXT_LENGTH) throw new LegalTextInputError();
   const key = keyOf(page);
   await inTransaction(db, async (tx) => {
+    // The text replaced goes into the audit entry: nothing public is lost without a way back.
+    const [before] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+    const previous = typeof before?.value === 'string' ? before.value : null;
     if (text) {
       await tx
         .insert(settings)
@@ -63,7 +66,7 @@ export async function setLegalText(db: Db, userId: string | null, page: LegalPag
     } else {
       await tx.delete(settings).where(eq(settings.key, key));
     }
-    await tx.insert(auditLog).values({ userId, action: 'settings.update', entityType: 'setting', entityId: key, details: { length: text.length } });
+    await tx.insert(auditLog).values({ userId, action: 'settings.update', entityType: 'setting', entityId: key, details: { length: text.length, previous } });
     await bumpContentVersion(tx);
   });
   return text || null;
