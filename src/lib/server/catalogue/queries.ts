@@ -66,8 +66,8 @@ export function nodeLabel(node: { type: NodeType; code: string | null; title: st
 }
 
 export async function listCatalogues(db: Db, municipality: string): Promise<CatalogueSummary[]> {
-  const mid = await findMunicipalityId(db, municipality);
-  if (!mid) return [];
+  // The municipality by slug in the same statement: one round trip (an unknown one lists nothing).
+  const mid = sql`(select id from ${municipalities} where slug = ${municipality})`;
   const rows = await db
     .select({
       id: catalogues.id,
@@ -86,7 +86,7 @@ export async function listCatalogues(db: Db, municipality: string): Promise<Cata
         and n.parent_id is null and n.archived_at is null)`,
     })
     .from(catalogues)
-    .where(eq(catalogues.municipalityId, mid))
+    .where(sql`${catalogues.municipalityId} = ${mid}`)
     .orderBy(asc(catalogues.position), asc(catalogues.title));
   return rows;
 }
