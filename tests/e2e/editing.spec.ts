@@ -101,7 +101,7 @@ test('contributor change → review with word diff → published with new Stand 
 
   // History: the contributor is the author, the comment is the reviewer's; restore the previous version.
   await page.goto(editUrl);
-  await expect(page.getByText(/^Fassung \d{1,2}, zuletzt geändert am /)).toBeVisible();
+  await expect(page.getByText(/Fassung \d{1,2}, zuletzt geändert am /)).toBeVisible();
   await page.getByRole('link', { name: 'Verlauf und frühere Fassungen' }).click();
   await page.waitForURL(/\/admin\/verlauf\/massnahme\//);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Verlauf');
