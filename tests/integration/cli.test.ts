@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { preparedDataDir, ROOT, runCli } from '../helpers/cli';
 
@@ -37,6 +38,34 @@ describe('vielfalt CLI', () => {
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'db', 'PG_VERSION'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'vielfalt.lock'))).toBe(false);
+  }, 60_000);
+
+  it('an unusable data directory is said in German, with a non-zero exit, before anything is written', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-notdir-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'keine-verzeichnis');
+    fs.writeFileSync(file, 'x');
+    const r = await runCli(['migrate'], { DATA_DIR: path.join(file, 'data') });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/Das Datenverzeichnis .*keine-verzeichnis\/data ist kein Verzeichnis .*DATA_DIR/);
+    expect(r.stderr).not.toMatch(/ENOTDIR|at .*\.js:\d+/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
+  }, 60_000);
+
+  it('the server’s start-up (startDatabase, run by hooks init; scripts/start.js prints the message and exits 1) refuses it too', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-notdir-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'datei');
+    fs.writeFileSync(file, 'x');
+    // The server's own start path (hooks init → startDatabase) on the same opener as the CLI.
+    const child = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const { startDatabase } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'src/lib/server/app/instance.ts')).href)});
+        try { await startDatabase(); } catch (e) { console.error('Fehler: ' + e.message); process.exit(1); }`],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', DATA_DIR: path.join(file, 'data'), LOG_LEVEL: 'silent', NODE_OPTIONS: '--import tsx' }, encoding: 'utf8' },
+    );
+    expect(child.status).toBe(1);
+    expect(child.stderr).toMatch(/Fehler: Das Datenverzeichnis .* ist kein Verzeichnis/);
   }, 60_000);
 
   it('creates users, keeps them across restarts and explains bad input in German', async () => {

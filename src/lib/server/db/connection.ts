@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { checkDataDirectory } from './data-dir';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
 import type { DatabaseConfig } from './config';
 import { projectPath } from '../util/project-root';
@@ -39,6 +40,8 @@ export function migrationsFolder(): string {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
+  // A read-only, foreign or full data directory is said in German before anything is written.
+  checkDataDirectory(dataDir);
   // Lock first: never let a second process open the same store.
   const lock: DirectoryLock = acquireDirectoryLock(dataDir);
   try {
