@@ -13,6 +13,8 @@ declare global {
       sessionId: string | null;
       /** Slug of the municipality (tenant) the request is for (set by hooks.server.ts). */
       municipality: string;
+      /** Set by handleError when the database could not be reached: the answer becomes a 503. */
+      databaseUnavailable?: boolean;
     }
   }
 }

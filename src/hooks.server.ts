@@ -8,6 +8,8 @@ import { setupAvailable } from '$lib/server/auth/setup';
 import { findUnstorableInput, unstorableInputResponse } from '$lib/server/web/unstorable-input';
 import { withPublicCache } from '$lib/server/web/public-cache';
 import { plainPageResponse } from '$lib/server/web/plain-page';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { databaseUnavailableResponse } from '$lib/server/web/unavailable-response';
 import { securityHeaders } from '$lib/server/web/security-headers';
 import { createTranslator, dirOf, resolveLocale, type Locale } from '$lib/i18n';
 
@@ -34,6 +36,17 @@ function notFoundResponse(locale: Locale): Response {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+  try {
+    return await handleRequest({ event, resolve });
+  } catch (error) {
+    // The session lookup and the like run before the route: a database that is down is a 503 here too.
+    if (!isDatabaseUnavailable(error)) throw error;
+    log.warn('database.unavailable', { method: event.request.method, route: event.route.id });
+    return withSecurityHeaders(databaseUnavailableResponse(event.url, event.locals.locale ?? 'de'), event.url);
+  }
+};
+
+const handleRequest: Handle = async ({ event, resolve }) => {
   const query = event.url.searchParams.get('lang');
   const locale = resolveLocale({
     query,
@@ -84,6 +97,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     const rendered = await resolve(event, {
       transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
     });
+    // A load or action failed because the database is unreachable (see handleError): 503, not 500.
+    if (event.locals.databaseUnavailable) return databaseUnavailableResponse(event.url, locale);
     // The UI language follows ?lang or the lang cookie: caches must keep them apart.
     if (rendered.headers.get('content-type')?.startsWith('text/html')) rendered.headers.append('vary', 'Cookie');
     return rendered;
@@ -108,6 +123,11 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status >= 400 && status < 500) {
     log.info('request.rejected', where);
     return { message: status === 405 ? 'Methode nicht erlaubt' : 'Ungültige Anfrage' };
+  }
+  if (isDatabaseUnavailable(error)) {
+    event.locals.databaseUnavailable = true;
+    log.warn('database.unavailable', where);
+    return { message: 'Vorübergehend nicht erreichbar' };
   }
   const errorId = crypto.randomUUID();
   log.error('request.failed', { errorId, ...where, ...errorFields(error) });

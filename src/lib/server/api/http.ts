@@ -3,6 +3,7 @@
  * details, weak ETags with If-None-Match → 304, CORS for reads, Link headers for pages.
  */
 import { createHash } from 'node:crypto';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable';
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -41,6 +42,13 @@ export class ApiProblem extends Error {
     super(detail);
     this.name = 'ApiProblem';
   }
+}
+
+/** 503 while the database cannot be reached (see db/unavailable.ts): try again shortly. */
+export function databaseUnavailableProblem(): ApiProblem {
+  return new ApiProblem(503, 'Vorübergehend nicht verfügbar', 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in wenigen Sekunden erneut.', {}, {
+    'retry-after': String(RETRY_AFTER_SECONDS),
+  });
 }
 
 export function problemResponse(problem: ApiProblem, instance: string, headers: Record<string, string> = {}): Response {

@@ -10,7 +10,8 @@ import { createMeasure } from '../editing/measures/create-measure';
 import { publishMeasure } from '../editing/workflow/publish-measure';
 import { updateMeasure } from '../editing/measures/update-measure';
 import { NotFoundError, ValidationError, WorkflowError } from '../editing/errors';
-import { ApiProblem } from './http';
+import { ApiProblem, databaseUnavailableProblem } from './http';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import type * as S from './schemas';
 
 /** Maps the use cases' errors to problem details; anything else is rethrown (500). */
@@ -24,6 +25,7 @@ export function problemFromError(error: unknown): ApiProblem | null {
   if (error instanceof ForbiddenError) return new ApiProblem(403, 'Keine Berechtigung', error.message, { action: error.action });
   if (error instanceof NotFoundError) return new ApiProblem(404, 'Nicht gefunden', error.message);
   if (error instanceof WorkflowError) return new ApiProblem(409, 'Nicht möglich', error.message);
+  if (isDatabaseUnavailable(error)) return databaseUnavailableProblem();
   return null;
 }
 

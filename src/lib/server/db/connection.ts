@@ -131,6 +131,12 @@ function listenOnPostgres(pg: typeof import('pg').default, url: string, channel:
   let stopped = false;
   let client: import('pg').Client | null = null;
   let retry: NodeJS.Timeout | null = null;
+  // Every second until the server is back (a restart may take longer than one attempt).
+  const scheduleRetry = () => {
+    if (stopped) return;
+    retry = setTimeout(() => void connect(true).catch(scheduleRetry), 1000);
+    retry.unref();
+  };
   const connect = async (reconnect: boolean): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
     next.on('notification', (message) => {
@@ -140,11 +146,15 @@ function listenOnPostgres(pg: typeof import('pg').default, url: string, channel:
       if (stopped || client !== next) return;
       client = null;
       void next.end().catch(() => undefined);
-      retry = setTimeout(() => void connect(true).catch(() => undefined), 1000);
-      retry.unref();
+      scheduleRetry();
     });
-    await next.connect();
-    await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    } catch (error) {
+      void next.end().catch(() => undefined);
+      throw error;
+    }
     client = next;
     if (reconnect) onNotify('');
   };
