@@ -17,6 +17,8 @@ export function availableEngines(): Engine[] {
 export interface TestDatabase extends Database {
   /** Where a PGlite copy lives (for restart tests); null on PostgreSQL. */
   readonly dataDir: string | null;
+  /** The PostgreSQL database's URL (for tests with a second process); null on PGlite. */
+  readonly url: string | null;
   /** Closes and removes the copy. */
   destroy(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function createTestDatabase(engine: Engine = 'pglite'): Promise<Tes
       engine: database.engine,
       close: () => database.close(),
       dataDir,
+      url: null,
       async destroy() {
         await database.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -62,6 +65,7 @@ export async function createTestDatabase(engine: Engine = 'pglite'): Promise<Tes
     listen: (channel, onNotify) => database.listen(channel, onNotify),
     close: () => database.close(),
     dataDir: null,
+    url: url.toString(),
     async destroy() {
       await database.close();
       const c = new pg.Client({ connectionString: baseUrl });

@@ -20,6 +20,8 @@ import { parseSearchParams, searchMeasures } from '../../src/lib/server/search';
 import { measures } from '../../src/lib/server/db/schema';
 import { recordRevisions } from '../../src/lib/server/revisions/record';
 import { loadLastImportReport } from '../../src/lib/server/importers/last-report';
+import { loadMeasure } from '../../src/lib/server/editing/measures/load-measure';
+import { parseMeasure } from '../../src/lib/server/editing/measures/parse-measure';
 import { staleMeasures } from '../../src/lib/server/dashboard/my-tasks';
 import { DEFAULT_MUNICIPALITY } from '../../src/lib/server/catalogue/municipality';
 
@@ -155,6 +157,21 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     expect(last.byCode.reduce((n, c) => n + c.count, 0)).toBe(last.warningCount);
     expect(last.catalogues.map((c) => c.slug).sort()).toEqual(['diversity-massnahmenkatalog', 'integrationskonzept', 'vereinbarungen-neuzugewanderte']);
     expect(last.catalogues.every((c) => c.title && c.created > 0)).toBe(true);
+  });
+
+  it('every imported measure can be saved unchanged by an editor: no field exceeds the form’s limits', async () => {
+    const ids = await queryRows<{ id: string }>(database.db, sql`select id from measures order by id`);
+    expect(ids.length).toBeGreaterThan(250);
+    const refused: string[] = [];
+    for (const { id } of ids) {
+      const { editable, row } = await loadMeasure(database.db, id);
+      try {
+        parseMeasure(editable);
+      } catch (error) {
+        refused.push(`${row.title}: ${JSON.stringify((error as { fields?: unknown }).fields ?? String(error))}`);
+      }
+    }
+    expect(refused).toEqual([]);
   });
 
   it('changes nothing when the same files are imported again', async () => {

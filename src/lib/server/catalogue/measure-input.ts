@@ -32,7 +32,8 @@ export const measureInput = z
     isGap: z.boolean().default(false),
     extra: z.record(z.string(), z.unknown()).default({}),
     actors: z
-      .array(z.object({ actorId: uuid('Unbekannter Akteur.'), role: z.enum(ACTOR_ROLES), wording: optionalText(300) }))
+      // The wording is the printed cell (up to 340 characters in the diversity catalogue).
+      .array(z.object({ actorId: uuid('Unbekannter Akteur.'), role: z.enum(ACTOR_ROLES), wording: optionalText(1_000) }))
       .default([]),
     targetGroupIds: z.array(uuid('Unbekannte Zielgruppe.')).default([]),
     lastReviewedAt: z
