@@ -63,6 +63,7 @@ export async function createTestDatabase(engine: Engine = 'pglite'): Promise<Tes
     db: database.db,
     engine: database.engine,
     listen: (channel, onNotify) => database.listen(channel, onNotify),
+    exclusive: (key, work) => database.exclusive(key, work),
     close: () => database.close(),
     dataDir: null,
     url: url.toString(),

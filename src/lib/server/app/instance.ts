@@ -86,7 +86,8 @@ export function startDatabase(): Promise<Database> {
       await runMigrations(database);
       log.info('database.ready', { database: describeDatabase(config) });
       try {
-        await seedIfEmpty(database);
+        // Two instances starting at once on an empty PostgreSQL: one imports, the other then sees the catalogues.
+        await database.exclusive('vielfalt.seed', () => seedIfEmpty(database));
       } catch (error) {
         // The app still serves; the import can be repeated with `npx vielfalt import`.
         log.error('seed.failed', errorFields(error));

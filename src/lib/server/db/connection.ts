@@ -23,6 +23,13 @@ export interface Database {
    * from this process and — on PostgreSQL — from every other one. Returns the unsubscribe.
    */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Runs `work` while no other process runs work under the same key: on PostgreSQL a session
+   * advisory lock on a connection of its own (several app instances starting at once migrate
+   * and seed one after the other); on PGlite the data directory's lock already makes this
+   * process the only one.
+   */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -60,6 +67,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       engine: 'pglite',
       // PGlite delivers a notification while the committing query returns: before its caller goes on.
       listen: (channel, onNotify) => client.listen(channel, onNotify),
+      exclusive: (_key, work) => work(),
       async close() {
         if (closed) return;
         closed = true;
@@ -105,6 +113,19 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     engine: 'postgres',
+    async exclusive(key, work) {
+      const holder = new pg.Client({ connectionString: url });
+      holder.on('error', () => undefined);
+      await holder.connect();
+      try {
+        await holder.query('select pg_advisory_lock(hashtext($1))', [key]);
+        return await work();
+      } finally {
+        // Ending the session releases the lock even if the unlock fails.
+        await holder.query('select pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+        await holder.end().catch(() => undefined);
+      }
+    },
     async listen(channel, onNotify) {
       const listener = listenOnPostgres(pg, url, channel, onNotify);
       await listener.ready;
