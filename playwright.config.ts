@@ -22,9 +22,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'mit-js', use: { javaScriptEnabled: true } },
-    // The authorisation matrix and the database fault test work at HTTP level (no page scripts): they run once, in mit-js.
+    // The authorisation matrix, the database fault test and the two-instance test work at HTTP level (no page scripts): they run once, in mit-js.
     // Tests tagged @enhancement check what JavaScript adds: they have nothing to check without it.
-    { name: 'ohne-js', use: { javaScriptEnabled: false }, testIgnore: /(authz-matrix|security|page-cache|js-budget|faults)\.spec\.ts/, grepInvert: /@enhancement/ },
+    { name: 'ohne-js', use: { javaScriptEnabled: false }, testIgnore: /(authz-matrix|security|page-cache|js-budget|faults|instances)\.spec\.ts/, grepInvert: /@enhancement/ },
   ],
   webServer: {
     command: 'node scripts/serve-e2e.js',
