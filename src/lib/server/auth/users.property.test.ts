@@ -61,7 +61,7 @@ async function expectAcceptedOrRefused(run: () => Promise<unknown>, fields: read
 
 describe('account forms (property): accepted, or a German UserInputError at a field', () => {
   it('a valid input gets past validation (so the properties can see both outcomes)', async () => {
-    const valid = { email: 'neu@herne.de', name: 'Neu', role: 'redaktion', password: 'lange-genug-und-selten-42', actorIds: [] };
+    const valid = { email: 'neu@herne.de', name: 'Neu', role: 'redaktion' as const, password: 'lange-genug-und-selten-42', actorIds: [] as string[] };
     expect(await expectAcceptedOrRefused(() => createUser(database, valid), KEYS)).toBe('accepted');
     expect(await expectAcceptedOrRefused(() => inviteUser(database, ADMIN, valid, { origin: 'https://vielfalt.test' }), KEYS)).toBe('accepted');
     expect(await expectAcceptedOrRefused(() => updateUser(database, ADMIN, ADMIN.id, valid), KEYS)).toBe('accepted');
