@@ -33,7 +33,7 @@ const RUNS = {
   fullPair: 10,
   excerpts: 3_000,
   randomBytes: 5_000,
-  damagedBytes: 1_500,
+  damagedBytes: 1_800,
 };
 
 /** No single parse may take longer than this (a quadratic blow-up or a hang shows up here). */
