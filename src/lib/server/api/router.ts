@@ -88,6 +88,15 @@ async function readBody(request: Request, route: RouteDef): Promise<unknown> {
   return parsed.data;
 }
 
+/** A path parameter; a malformed percent escape ("%E0%A4%A") names nothing that exists. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ApiProblem(404, 'Nicht gefunden', 'Der Pfad enthält eine ungültige Prozent-Kodierung.');
+  }
+}
+
 export async function handleApiRequest(request: Request, deps: ApiDeps): Promise<Response> {
   const url = new URL(request.url);
   const instance = `${url.pathname}${url.search}`;
@@ -104,7 +113,7 @@ export async function handleApiRequest(request: Request, deps: ApiDeps): Promise
     }
     const candidates = COMPILED.flatMap((c) => {
       const match = c.pattern.exec(path);
-      return match ? [{ ...c, values: match.slice(1).map((v) => decodeURIComponent(v)) }] : [];
+      return match ? [{ ...c, values: match.slice(1).map(decodeSegment) }] : [];
     });
     if (!candidates.length) throw new ApiProblem(404, 'Nicht gefunden', `Unter ${url.pathname} gibt es keine Schnittstelle. Die Beschreibung steht unter ${API_BASE}/openapi.json.`);
     const allowed = [...new Set(candidates.map((c) => c.route.method))];

@@ -43,10 +43,13 @@ export const Problem = named(
 export const PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** Not a number at all ("abc", "Infinity"): the same German message as a fraction. */
+const WHOLE_NUMBER = { message: 'Bitte eine ganze Zahl angeben.' };
+
 export const PageQuery = z.object({
-  page: z.coerce.number().int('Bitte eine ganze Zahl angeben.').min(1, 'Die Seite beginnt bei 1.').max(10_000, 'Höchstens 10000.').default(1),
+  page: z.coerce.number(WHOLE_NUMBER).int('Bitte eine ganze Zahl angeben.').min(1, 'Die Seite beginnt bei 1.').max(10_000, 'Höchstens 10000.').default(1),
   limit: z.coerce
-    .number()
+    .number(WHOLE_NUMBER)
     .int('Bitte eine ganze Zahl angeben.')
     .min(1, 'Mindestens 1.')
     .max(MAX_PAGE_SIZE, `Höchstens ${MAX_PAGE_SIZE}.`)

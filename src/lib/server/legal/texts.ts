@@ -10,6 +10,7 @@ import type { Db } from '../db/connection';
 import { auditLog, settings } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { bumpContentVersion } from '../cache/content-version';
+import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable';
 
 export const LEGAL_PAGES = ['impressum', 'datenschutz'] as const;
 export type LegalPage = (typeof LEGAL_PAGES)[number];
@@ -43,8 +44,8 @@ export async function getLegalTexts(db: Db): Promise<Record<LegalPage, string | 
 }
 
 export class LegalTextInputError extends Error {
-  constructor() {
-    super(`Der Text ist zu lang (höchstens ${MAX_LEGAL_TEXT_LENGTH.toLocaleString('de-DE')} Zeichen).`);
+  constructor(message = `Der Text ist zu lang (höchstens ${MAX_LEGAL_TEXT_LENGTH.toLocaleString('de-DE')} Zeichen).`) {
+    super(message);
     this.name = 'LegalTextInputError';
   }
 }
@@ -53,6 +54,8 @@ export class LegalTextInputError extends Error {
 export async function setLegalText(db: Db, userId: string | null, page: LegalPage, value: unknown): Promise<string | null> {
   const text = typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
   if (text.length > MAX_LEGAL_TEXT_LENGTH) throw new LegalTextInputError();
+  // PostgreSQL cannot store a NUL character (or a lone surrogate): refuse it at the field, not with a 500.
+  if (hasUnstorableText(text)) throw new LegalTextInputError(UNSTORABLE_TEXT_MESSAGE);
   const key = keyOf(page);
   await inTransaction(db, async (tx) => {
     // The text replaced goes into the audit entry: nothing public is lost without a way back.

@@ -11,6 +11,8 @@ describe('normaliseQuery', () => {
   it('removes control characters and cuts overlong input', () => {
     expect(normaliseQuery('a\u0000b\u0007c')).toBe('a b c');
     expect(normaliseQuery('x'.repeat(500))).toHaveLength(MAX_QUERY_LENGTH);
+    // Found by fuzzing: the cut split a surrogate pair, leaving half a character at the end.
+    expect(normaliseQuery(`${'x'.repeat(MAX_QUERY_LENGTH - 1)}😀`)).toBe('x'.repeat(MAX_QUERY_LENGTH - 1));
   });
 });
 

@@ -29,6 +29,8 @@ export function normaliseQuery(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_QUERY_LENGTH)
+    // The cut must not split a surrogate pair (half a character becomes U+FFFD in a URL).
+    .replace(/[\uD800-\uDBFF]$/, '')
     .trim();
 }
 

@@ -105,6 +105,15 @@ describe('buildQuery', () => {
     expect(q.covered).toEqual(['summer', 'school']);
   });
 
+  it('builds no empty group from stop words the documents write as one word (found by fuzzing)', () => {
+    const q = buildQuery(tokenizeQuery('in dem '), [
+      word({ word: 'in', stem: '', known: false }),
+      word({ word: 'dem', stem: '', known: false }),
+      word({ word: 'indem', stem: '' }),
+    ]);
+    expect(q).toMatchObject({ full: null, strict: null, any: null, termCount: 0 });
+  });
+
   it('builds nothing from stop words only', () => {
     const q = buildQuery(tokenizeQuery('und die '), [word({ word: 'und', stem: '' }), word({ word: 'die', stem: '' })]);
     expect(q.full).toBeNull();

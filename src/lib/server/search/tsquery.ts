@@ -118,7 +118,8 @@ export function buildQuery(tokens: QueryToken[], resolved: ResolvedWord[]): Buil
       const a = alternativesOf(r, false, false, corrections).all;
       const b = alternativesOf(second, next!.prefix, false, corrections).all;
       const parts = a.length && b.length ? [`( ${group(a)} & ${group(b)} )`] : [];
-      fullGroups.push(group([...j.all, ...parts]));
+      // Stop words written together ("in dem" → "indem") leave no alternative: no empty "(  )".
+      if (j.all.length || parts.length) fullGroups.push(group([...j.all, ...parts]));
       if (j.exact.length) strictGroups.push(group(j.exact.map((s) => lexeme(s))));
       covered.add(r.word).add(second.word);
       i++;

@@ -4,6 +4,7 @@
  * invalid in UTF-8 — would be replaced silently on the way to the database. Every input path
  * (forms, API, CLI, importers) checks with these helpers and answers with a clear message instead.
  */
+import '../validation/german-errors';
 
 // NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
 // No `u` flag: it makes a regex see code points, and a lone surrogate must be matched as a unit.

@@ -1,5 +1,6 @@
 /** Zod building blocks shared by the input schemas (German messages) and their error mapping for forms. */
 import { z } from 'zod';
+import './german-errors';
 
 /** Trimmed text of at most `max` characters; empty or missing becomes null. */
 export const optionalText = (max: number) =>
