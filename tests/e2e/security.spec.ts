@@ -147,3 +147,21 @@ test('HSTS behind TLS, none over plain http', async ({ request }) => {
   const plain = await request.get(`http://127.0.0.1:${Number(process.env.E2E_PORT || 4173)}/`);
   expect(plain.headers()['strict-transport-security']).toBeUndefined();
 });
+
+test('every page carries the hardening headers: CSP without inline scripts, no framing, nosniff, referrer and permissions policies', async ({ request }) => {
+  for (const pathname of ['/', '/suche?q=Kita', '/anmelden', '/admin', '/api/v1/catalogues']) {
+    const response = await request.get(pathname, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers['x-content-type-options'], pathname).toBe('nosniff');
+    expect(headers['referrer-policy'], pathname).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy'], pathname).toContain('camera=()');
+    if (headers['content-type']?.startsWith('text/html')) {
+      const csp = headers['content-security-policy'] ?? '';
+      expect(csp, pathname).toContain("frame-ancestors 'none'");
+      const scripts = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+      expect(scripts, pathname).toContain("'self'");
+      expect(scripts, pathname).not.toContain('unsafe-inline');
+      expect(csp, pathname).toContain("object-src 'none'");
+    }
+  }
+});
