@@ -5,7 +5,8 @@
  *   import   "start", "progress …" lines (each "progress Schreibe" inside the import's one
  *            transaction), then "ack import";
  *   edit     endless: a published edit ("ack edit <n>"), then a draft change published through
- *            review ("ack publish <n>"), on the first 25 published measures in turn.
+ *            review ("ack publish <n>"), on the first 25 published measures in turn;
+ *   early-ack  a deliberately broken writer that acknowledges before it writes.
  * Run with `node --import tsx tests/helpers/crash-writer.ts <mode>`.
  */
 import path from 'node:path';
@@ -36,6 +37,14 @@ if (mode === 'import') {
     onProgress: (message) => say(`progress ${message}`),
   });
   say('ack import');
+} else if (mode === 'early-ack') {
+  // Deliberately broken: says "ack" before the write and commits only 2 s later. The crash test
+  // kills it at the first ack, to show its check finds an acknowledged commit that never happened.
+  say('start');
+  say('ack edit 1000000');
+  await new Promise((r) => setTimeout(r, 2000));
+  await queryRows(db, sql`insert into revisions (entity_type, entity_id, state, author_label, comment)
+    values ('measure', gen_random_uuid(), '{}'::jsonb, 'Absturztest', 'absturz 1000000')`);
 } else if (mode === 'edit') {
   // An account of its own per run (the test starts the writer twice on one database).
   const created = await createUser(db, { email: `schreiber-${process.pid}@test.example`, name: 'Absturztest', role: 'redaktion', password: 'Lange Passphrase für Herne 2026' });

@@ -3,7 +3,8 @@
  * publications through review. After the kill the database opens again (PGlite's data
  * directory included: its lock is stale and taken over), it is consistent, and every commit
  * the writer had reported before the kill is there. The writer is a separate process
- * (tests/helpers/crash-writer.ts) so the kill is a real SIGKILL, not a simulated one.
+ * (tests/helpers/crash-writer.ts) so the kill is a real SIGKILL, not a simulated one. The last
+ * test shows the check can fail: a writer that acknowledges before it commits is caught.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +20,17 @@ import { parseSearchParams, searchMeasures } from '../../src/lib/server/search';
 import { CRASH_SOURCES } from '../helpers/crash-writer-sources';
 
 /** Runs the writer until `enough(lines)` holds (or it ends by itself), then kills it with SIGKILL. */
-function writeUntilKilled(mode: 'import' | 'edit', env: Record<string, string>, enough: (lines: string[]) => boolean, timeoutMs = 90_000) {
+/** Acknowledged commits (numbers) whose revision is not in the database: lost writes. */
+async function lostCommits(db: Database['db'], acked: number[]): Promise<number[]> {
+  const comments = new Set(
+    (await queryRows<{ comment: string }>(db, sql`select comment from revisions where comment like 'absturz %'`)).map((r) => r.comment),
+  );
+  return acked.filter((n) => !comments.has(`absturz ${n}`));
+}
+
+const ackedNumbers = (lines: string[]) => lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.split(' ')[2]));
+
+function writeUntilKilled(mode: 'import' | 'edit' | 'early-ack', env: Record<string, string>, enough: (lines: string[]) => boolean, timeoutMs = 90_000) {
   return new Promise<{ lines: string[]; killed: boolean; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests', 'helpers', 'crash-writer.ts'), mode], {
       cwd: ROOT,
@@ -109,12 +120,9 @@ describeEachEngine('kill -9 while writing', (engine) => {
     expect(run.killed).toBe(true);
     if (database.dataDir) expect(fs.existsSync(path.join(database.dataDir, 'vielfalt.lock'))).toBe(true);
     await reopen();
-    const acked = run.lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.split(' ')[2]));
+    const acked = ackedNumbers(run.lines);
     expect(acked.length).toBeGreaterThanOrEqual(12);
-    const comments = new Set(
-      (await queryRows<{ comment: string }>(open.db, sql`select comment from revisions where comment like 'absturz %'`)).map((r) => r.comment),
-    );
-    for (const n of acked) expect(comments.has(`absturz ${n}`), `commit ${n} acknowledged before the kill`).toBe(true);
+    expect(await lostCommits(open.db, acked), 'commits acknowledged before the kill').toEqual([]);
     // Consistent: every published change request has its revision, every measure's current
     // state is its newest revision's, and the search index answers.
     const [orphans] = await queryRows<{ n: number }>(
@@ -138,4 +146,13 @@ describeEachEngine('kill -9 while writing', (engine) => {
     expect(again.killed).toBe(true);
     await reopen();
   }, 300_000);
+
+  it('the check finds a lost write: a writer that acknowledges before committing is caught', async () => {
+    await letGo();
+    const run = await writeUntilKilled('early-ack', env, (lines) => lines.some((l) => l.startsWith('ack ')));
+    expect(run.killed).toBe(true);
+    await reopen();
+    // Acknowledged, never committed: exactly what the checks above would report as lost.
+    expect(await lostCommits(open.db, ackedNumbers(run.lines))).toEqual([1_000_000]);
+  }, 120_000);
 });
