@@ -14,6 +14,9 @@ process.env.VIELFALT_E2E = '1';
 // adapter-node assumes https without ORIGIN; the browser posts from http://127.0.0.1:PORT (CSRF check).
 process.env.ORIGIN ||= `http://127.0.0.1:${process.env.PORT || 3000}`;
 process.env.LOG_LEVEL ||= 'silent';
+// The shared suite signs administrators in directly; the second factor's requirement is tested
+// by tests/e2e/second-factor.spec.ts on a server of its own with the default setting.
+process.env.MFA_REQUIRED_ROLES ??= '';
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
 await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);

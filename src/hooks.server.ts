@@ -9,6 +9,7 @@ import { findUnstorableInput, unstorableInputResponse } from '$lib/server/web/un
 import { withPublicCache } from '$lib/server/web/public-cache';
 import { plainPageResponse } from '$lib/server/web/plain-page';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { secondFactorRequired } from '$lib/server/auth/second-factor';
 import { databaseUnavailableResponse } from '$lib/server/web/unavailable-response';
 import { securityHeaders } from '$lib/server/web/security-headers';
 import { createTranslator, dirOf, resolveLocale, type Locale } from '$lib/i18n';
@@ -88,6 +89,13 @@ const handleRequest: Handle = async ({ event, resolve }) => {
     } else {
       clearSessionCookie(event.cookies, event.url);
     }
+  }
+
+  // Roles that require a second factor reach the back office only once it is set up: every
+  // request below /admin (pages and form actions alike) goes to the enrolment page until then.
+  const user = event.locals.user;
+  if (user && (pathname === '/admin' || pathname.startsWith('/admin/')) && !user.secondFactor && secondFactorRequired(user)) {
+    return withSecurityHeaders(new Response(null, { status: 303, headers: { location: '/konto/zwei-faktor?pflicht=1', 'cache-control': 'no-store' } }), event.url);
   }
 
   // Keyed by the URL as requested: for a client-side navigation's `…/__data.json` SvelteKit

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createTranslator } from '$lib/i18n';
-import { getDb, setSessionCookie } from '$lib/server/web/kit';
+import { getDb, setChallengeCookie, setSessionCookie } from '$lib/server/web/kit';
 import { login } from '$lib/server/auth/login';
 import { safeReturnPath } from '$lib/server/auth/return-path';
 import { setupAvailable } from '$lib/server/auth/setup';
@@ -35,6 +35,11 @@ export const actions: Actions = {
       previousSessionId: locals.sessionId,
     });
     if (!result.ok) {
+      if (result.reason === 'second_factor') {
+        // The password was right; the session waits for the code (second step, its own page).
+        setChallengeCookie(cookies, url, result.challenge);
+        redirect(303, `/anmelden/zweiter-faktor${weiter ? `?weiter=${encodeURIComponent(safeReturnPath(weiter))}` : ''}`);
+      }
       if (result.reason === 'invalid_input') {
         // What was typed cannot be shown back either (it holds e.g. a NUL): the field starts empty.
         return fail(400, { values: { email: '', weiter }, errors: { email: t('error.invalidInputText') }, message: null });

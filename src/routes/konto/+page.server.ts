@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const user = requireUser(event);
   event.setHeaders({ 'cache-control': 'private, no-store' });
-  return { account: { email: user.email, name: user.name, role: user.role }, minLength: PASSWORD_MIN_LENGTH };
+  return { account: { email: user.email, name: user.name, role: user.role }, minLength: PASSWORD_MIN_LENGTH, secondFactor: Boolean(user.secondFactor) };
 };
 
 export const actions: Actions = {

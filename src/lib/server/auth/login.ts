@@ -24,8 +24,10 @@ import { createSession, type NewSession } from './sessions';
 import type { SessionUser } from './policy';
 import { loadSessionUser } from './users';
 
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MINUTES = 15;
+import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from './login-rules';
+import { createChallenge, hasSecondFactor } from './second-factor';
+
+export { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD };
 
 function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -52,6 +54,8 @@ export interface LoginInput {
 
 export type LoginResult =
   | { ok: true; user: SessionUser; session: NewSession }
+  /** Right password, second factor in force: no session yet; the challenge token goes into a cookie. */
+  | { ok: false; reason: 'second_factor'; challenge: string }
   | { ok: false; reason: 'invalid' }
   /** The e-mail or password holds characters that cannot be stored (NUL, lone surrogates). */
   | { ok: false; reason: 'invalid_input' }
@@ -137,8 +141,10 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
     return { ok: false, reason: 'invalid' };
   }
 
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
   await resetRateLimit(db, emailKey);
+  // The password alone opens no session when a second factor is in force (its failures still count).
+  if (await hasSecondFactor(db, user.id)) return { ok: false, reason: 'second_factor', challenge: await createChallenge(db, user.id, now) };
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
   const session = await createSession(db, user.id, { userAgent: input.userAgent, replaces: input.previousSessionId, now });
   const sessionUser = (await loadSessionUser(db, user.id))!;
   await recordAudit(db, { action: 'login.success', userId: user.id, details: { email }, at: now });

@@ -16,6 +16,8 @@ export interface SessionUser {
   role: Role;
   /** Actors a contributor is bound to (empty for other roles). */
   actorIds: string[];
+  /** A second factor (TOTP) is in force for the account (set from the session; absent: unknown, treated as none). */
+  secondFactor?: boolean;
 }
 
 export type Action =

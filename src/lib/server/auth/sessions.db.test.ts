@@ -26,7 +26,7 @@ describeEachEngine('sessions', (engine) => {
     expect(rows[0]!.expiresAt.getTime()).toBe(t0.getTime() + SESSION_ABSOLUTE_MS);
 
     const resolved = await resolveSession(db, s.token, at(1000));
-    expect(resolved?.user).toEqual({ id: user.id, email: user.email, name: null, role: 'beitragende', actorIds: [actorId] });
+    expect(resolved?.user).toEqual({ id: user.id, email: user.email, name: null, role: 'beitragende', actorIds: [actorId], secondFactor: false });
     expect(resolved?.sessionId).toBe(s.id);
     expect(await resolveSession(db, 'unbekannt', at(1000))).toBeNull();
   });

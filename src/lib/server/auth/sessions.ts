@@ -75,6 +75,7 @@ interface SessionRow {
   name: string | null;
   role: Role;
   active: boolean;
+  second_factor: boolean;
   actor_ids: string[] | string | null;
 }
 
@@ -101,7 +102,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
   const id = hashToken(token);
   const [row] = await queryRows<SessionRow>(
     db,
-    sql`select s.id, s.user_id, s.last_seen_at, s.expires_at, u.email, u.name, u.role, u.active,
+    sql`select s.id, s.user_id, s.last_seen_at, s.expires_at, u.email, u.name, u.role, u.active, u.totp_enabled_at is not null as second_factor,
           coalesce((select json_agg(a.actor_id::text order by a.actor_id) from user_actor_scopes a where a.user_id = u.id), '[]'::json) as actor_ids
         from sessions s join users u on u.id = s.user_id
         where s.id = ${id}`,
@@ -125,6 +126,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
       name: row.name,
       role: row.role,
       actorIds: row.role === 'beitragende' ? parseIds(row.actor_ids) : [],
+      secondFactor: Boolean(row.second_factor),
     },
   };
 }

@@ -16,6 +16,7 @@ import { ForbiddenError, UnauthenticatedError, authorize, type Action, type Reso
 import { loginPath, returnPathOf } from '../auth/return-path';
 import { SESSION_COOKIE, sessionCookieOptions, type NewSession } from '../auth/sessions';
 import type { Db } from '../db/connection';
+import { CHALLENGE_COOKIE, CHALLENGE_MINUTES } from '../auth/second-factor';
 
 export type AuthEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -61,6 +62,15 @@ export function isSecure(url: URL): boolean {
 
 export function setSessionCookie(cookies: Cookies, url: URL, session: NewSession): void {
   cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(isSecure(url), session.expiresAt));
+}
+
+/** The pending second-factor challenge: HttpOnly, only sent to /anmelden, gone after five minutes. */
+export function setChallengeCookie(cookies: Cookies, url: URL, token: string): void {
+  cookies.set(CHALLENGE_COOKIE, token, { path: '/anmelden', httpOnly: true, sameSite: 'lax', secure: isSecure(url), maxAge: CHALLENGE_MINUTES * 60 });
+}
+
+export function clearChallengeCookie(cookies: Cookies, url: URL): void {
+  cookies.delete(CHALLENGE_COOKIE, { path: '/anmelden', httpOnly: true, sameSite: 'lax', secure: isSecure(url) });
 }
 
 export function clearSessionCookie(cookies: Cookies, url: URL): void {
