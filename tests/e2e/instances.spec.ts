@@ -6,25 +6,14 @@
  * its own at 127.0.0.1:5432 (the server CI provides); once, in mit-js: it works at HTTP level.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { freePort } from './helpers/servers';
 import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const SERVER = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const EDITOR = { email: 'zwei-instanzen@test.example', password: 'Zwei Instanzen für Herne 2026' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: SERVER });
