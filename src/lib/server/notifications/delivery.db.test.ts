@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
-import type { Db } from '../db/connection';
+import { openDatabase, type Db } from '../db/connection';
 import { notifications, outbox, users } from '../db/schema';
 import { rolledBack } from '../../../../tests/helpers/seed';
 import { deliverOutbox, MAX_ATTEMPTS, redactError, smtpConfigFromEnv, type MailMessage, type MailTransport } from './delivery';
@@ -107,6 +107,23 @@ describeEachEngine('notifications and e-mail delivery', (engine) => {
     // Nothing is sent twice.
     expect((await deliverOutbox(db, transport, { now: minutes(10) })).sent).toBe(0);
     expect(transport.sent).toHaveLength(3);
+  });
+
+  // Several instances on one PostgreSQL (issue 18): each runs the minutely delivery; the claim
+  // (attempts n → n+1 in one UPDATE) lets exactly one of them send each mail.
+  it('two instances delivering at once send every mail exactly once', async () => {
+    const second = database.url ? await openDatabase({ engine: 'postgres', url: database.url }) : database;
+    try {
+      await queue(database.db, 20);
+      const [a, b] = [new FakeTransport(), new FakeTransport()];
+      const reports = await Promise.all([deliverOutbox(database.db, a, { now: T0 }), deliverOutbox(second.db, b, { now: T0 })]);
+      expect(reports[0]!.sent + reports[1]!.sent).toBe(20);
+      const recipients = [...a.sent, ...b.sent].map((m) => m.to).sort();
+      expect(recipients).toEqual(Array.from({ length: 20 }, (_, i) => `person${i}@herne.de`).sort());
+    } finally {
+      await database.db.delete(outbox);
+      if (second !== database) await second.close();
+    }
   });
 
   test('failures count attempts, keep the error without addresses, back off and finally give up', async (db) => {
