@@ -103,6 +103,15 @@ describeEachEngine('second factor', (engine) => {
     expect(await completeSecondFactor(db, { challenge: second.challenge, code: codeAt(secret, at(64 + 301)), now: at(64 + 301) })).toMatchObject({ reason: 'expired' });
   });
 
+  it('an account deactivated between the two steps gets no session', async () => {
+    const { db } = database;
+    const { user, secret } = await enrolled();
+    const r = await login(db, { email: user.email, password: PASSWORD, ip: '10.0.0.1', now: at(60) });
+    if (r.ok || r.reason !== 'second_factor') throw new Error('expected a challenge');
+    await db.update(users).set({ active: false }).where(eq(users.id, user.id));
+    expect(await completeSecondFactor(db, { challenge: r.challenge, code: codeAt(secret, at(61)), now: at(61) })).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
   it('a recovery code works exactly once', async () => {
     const { db } = database;
     const { user, codes } = await enrolled();

@@ -212,9 +212,11 @@ export async function completeSecondFactor(
   try {
     const via = await inTransaction(db, (tx) => acceptCode(tx, challenge.userId, input.code.slice(0, 64), now));
     await db.delete(loginChallenges).where(eq(loginChallenges.id, id));
+    // Deactivated while the code was being typed: no session.
+    const user = await loadSessionUser(db, challenge.userId);
+    if (!user) return { ok: false, reason: 'expired' };
     await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, challenge.userId));
     const session = await createSession(db, challenge.userId, { userAgent: input.userAgent, replaces: input.previousSessionId, now });
-    const user = (await loadSessionUser(db, challenge.userId))!;
     await recordAudit(db, { action: 'login.success', userId: challenge.userId, details: { email: user.email, via }, at: now });
     return { ok: true, user, session, via };
   } catch (error) {
