@@ -25,7 +25,7 @@ import type { SessionUser } from './policy';
 import { loadSessionUser } from './users';
 
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from './login-rules';
-import { createChallenge, hasSecondFactor } from './second-factor';
+import { createChallenge } from './second-factor';
 
 export { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD };
 
@@ -92,7 +92,14 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   }
 
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      active: users.active,
+      failedLogins: users.failedLogins,
+      lockedUntil: users.lockedUntil,
+      totpEnabledAt: users.totpEnabledAt,
+    })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email));
 
@@ -143,7 +150,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
 
   await resetRateLimit(db, emailKey);
   // The password alone opens no session when a second factor is in force (its failures still count).
-  if (await hasSecondFactor(db, user.id)) return { ok: false, reason: 'second_factor', challenge: await createChallenge(db, user.id, now) };
+  if (user.totpEnabledAt) return { ok: false, reason: 'second_factor', challenge: await createChallenge(db, user.id, now) };
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
   const session = await createSession(db, user.id, { userAgent: input.userAgent, replaces: input.previousSessionId, now });
   const sessionUser = (await loadSessionUser(db, user.id))!;

@@ -180,12 +180,6 @@ export async function createChallenge(db: Db, userId: string, now = new Date()):
   return token;
 }
 
-/** Does the account have a second factor in force? */
-export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
-  return Boolean(row?.enabledAt);
-}
-
 export type SecondFactorResult =
   | { ok: true; user: SessionUser; session: NewSession; via: 'totp' | 'recovery' }
   /** Wrong code: try again (the challenge stays, attempts counted). */
