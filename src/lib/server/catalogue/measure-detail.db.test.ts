@@ -12,6 +12,7 @@ import { importSources } from '../importers/pipeline';
 import { readSourceFile } from '../importers/read-source';
 import { getCatalogueDetail, getMeasureDetail, listCatalogues } from './queries';
 import { getHomeEntryPoints } from './home';
+import { RelatedMemo } from './related-memo';
 
 const SOURCES = ['000_3e59e29afaedd339.txt', '004_7af2113a3dd62404.txt', '001_f19880d6793d593d.txt', '003_bbd5bb4a4c8190b2.txt'];
 
@@ -41,6 +42,30 @@ describeEachEngine('the measure page on the real catalogues', (engine) => {
     }
     expect(Math.max(...counts.keys()), JSON.stringify([...counts])).toBeLessThanOrEqual(3);
   }, 120_000);
+
+  // Issue 13: the similarity ranking once per content version, not per request.
+  it('ranks related measures once per content version', async () => {
+    const page = pages.find((p) => p.catalogue === 'integrationskonzept')!;
+    const memo = new RelatedMemo();
+    const load = (version: bigint) => countQueries(() => getMeasureDetail(database.db, page.catalogue, page.slug, 'herne', { memo, version }));
+    const ranks = (statements: string[]) => statements.some((s) => s.includes('similarity('));
+    const unmemoised = await getMeasureDetail(database.db, page.catalogue, page.slug, 'herne');
+
+    const first = await load(7n);
+    expect(ranks(first.statements)).toBe(true);
+    const second = await load(7n);
+    expect(ranks(second.statements)).toBe(false);
+    expect(second.statements.length).toBeLessThanOrEqual(first.statements.length);
+    const related = (r: typeof first.result) => (r && 'measure' in r ? r.measure.related : null);
+    expect(related(first.result)!.length).toBeGreaterThan(0);
+    expect(related(second.result)).toEqual(related(first.result));
+    expect(related(first.result)).toEqual(related(unmemoised));
+
+    // A new content version (a publication) ranks again.
+    const third = await load(8n);
+    expect(ranks(third.statements)).toBe(true);
+    expect(memo.size).toBe(1);
+  });
 
   // The home page's data (entry points and catalogue list) in two statements, every count from
   // one aggregate (issue 13); the catalogue page at a fixed number, independent of the number of

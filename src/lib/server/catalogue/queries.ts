@@ -9,6 +9,7 @@ import { findMunicipalityId } from './municipality';
 import { measureStandColumns, toMeasureStand } from './measure-stand';
 import { COUNTED_MEASURE_SQL } from './counting';
 import { responsibleNames } from './responsible';
+import type { RelatedCandidate, RelatedMemoScope } from './related-memo';
 import {
   actors,
   catalogues,
@@ -222,7 +223,8 @@ interface MeasureDetailRow {
   family: { id: string; parentMeasureId: string | null }[];
   contacts: MeasureDetail['contacts'];
   edition_label: string | null;
-  similar: { id: string; same_node: boolean; same_actor: boolean; similarity: number | string }[];
+  /** Null when the ranking came from the memo. */
+  similar: { id: string; same_node: boolean; same_actor: boolean; similarity: number | string }[] | null;
   stand_imported: boolean | null;
   stand_edition: string | null;
 }
@@ -237,6 +239,7 @@ export async function getMeasureDetail(
   catalogueSlug: string,
   measureSlug: string,
   municipality: string,
+  relatedMemo?: RelatedMemoScope,
 ): Promise<MeasureLookup> {
   const [found] = await db
     .select({ row: measures, catalogue: catalogues, stateLabel: measureStates.label })
@@ -257,6 +260,10 @@ export async function getMeasureDetail(
   }
   const { row, catalogue } = found;
   const mid = catalogue.municipalityId;
+  // The similarity ranking once per content version (related-memo.ts); on a miss it rides along
+  // in the same statement, so the statement budget holds either way.
+  const memoVersion = relatedMemo?.version ?? null;
+  const memoised = memoVersion === null ? undefined : relatedMemo!.memo.get(row.id, memoVersion);
 
   const [attached] = await queryRows<MeasureDetailRow>(
     db,
@@ -285,16 +292,19 @@ export async function getMeasureDetail(
         where ma.measure_id = ${row.id} and c.visible and not ${row.isGap}) as contacts,
       (select e.label from editions e where e.catalogue_id = ${catalogue.id} and e.source_file = ${row.source?.file ?? null}
         order by e.created_at limit 1) as edition_label,
-      (select coalesce(json_agg(s), '[]'::json) from (${relatedCandidatesSql(mid, row.id, row.title)}) s
-        where not ${row.isGap}) as similar,
+      ${memoised ? sql`null::json` : sql`(select coalesce(json_agg(s), '[]'::json) from (${relatedCandidatesSql(mid, row.id, row.title)}) s
+        where not ${row.isGap})`} as similar,
       ${measureStandColumns(row)}`,
   );
-  const similarRows = attached!.similar.map((r) => ({
-    id: r.id,
-    sameNode: r.same_node,
-    sameActor: r.same_actor,
-    similarity: Number(r.similarity),
-  }));
+  const similarRows: RelatedCandidate[] =
+    memoised ??
+    (attached!.similar ?? []).map((r) => ({
+      id: r.id,
+      sameNode: r.same_node,
+      sameActor: r.same_actor,
+      similarity: Number(r.similarity),
+    }));
+  if (!memoised && memoVersion !== null) relatedMemo!.memo.set(row.id, memoVersion, similarRows);
   const { refs_out: refsOut, refs_in: refsIn, family: related } = attached!;
   const placements: MeasurePlacement[] = attached!.placements;
 

@@ -1,12 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/web/kit';
 import { getMeasureDetail } from '$lib/server/catalogue/queries';
+import { relatedMemo } from '$lib/server/catalogue/related-memo';
+import { getContentVersion } from '$lib/server/app/instance';
 import { jsonLdScript, measureJsonLd, pageContext } from '$lib/server/opendata/schema-org';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
   const db = await getDb();
-  const found = await getMeasureDetail(db, params.catalogue, params.measure, locals.municipality);
+  const found = await getMeasureDetail(db, params.catalogue, params.measure, locals.municipality, {
+    memo: relatedMemo,
+    version: getContentVersion()?.current ?? null,
+  });
   if (!found) error(404, 'Maßnahme nicht gefunden');
   // Renamed measures: the old address answers with a permanent redirect (query kept, e.g. ?druck=1).
   if ('redirectTo' in found) redirect(301, `/kataloge/${params.catalogue}/massnahme/${found.redirectTo}${url.search}`);
