@@ -1,5 +1,5 @@
 /**
- * Search benchmark: `npm run bench -- search [--measures 10000] [--rounds 10]`.
+ * Search benchmark: `npm run bench -- search [--measures 1000,10000,100000] [--rounds 10]`.
  *
  * Builds a fresh database (a temporary PGlite directory; and, when DATABASE_URL is set, a
  * temporary PostgreSQL database that is dropped afterwards), fills it with ~10,000 measures
@@ -7,7 +7,9 @@
  * cloned; each clone's texts are recombined from the documents' sentences, titles, actors and
  * target groups), writes them through the importer's plan writer (so the search index is built
  * by the database triggers, as in production), and reports p50/p95 latency of the search with
- * facets over a fixed query mix, after a warm-up. A benchmark, never a timed test.
+ * facets over a fixed query mix, after a warm-up. Several sizes (comma-separated) show how the
+ * latency grows; the figures go to bench/results.md (section "search"). A benchmark, never a
+ * timed test.
  * `--only pglite|postgres` measures one engine; `--detail` prints every query.
  */
 import fs from 'node:fs';
@@ -20,6 +22,7 @@ import { readSourceFile } from '../src/lib/server/importers/read-source';
 import { writeImportPlan } from '../src/lib/server/importers/plan/write';
 import type { ImportPlan, PlannedMeasure } from '../src/lib/server/importers/plan/types';
 import { parseSearchParams, searchIndexStats, searchMeasures } from '../src/lib/server/search';
+import { writeResults } from './results';
 
 const SOURCES = ['000_3e59e29afaedd339.txt', '004_7af2113a3dd62404.txt', '001_f19880d6793d593d.txt', '003_bbd5bb4a4c8190b2.txt'];
 
@@ -181,21 +184,32 @@ async function measure(label: string, database: Database, rounds: number) {
       const xs = samples.filter((x) => x.label === s.label).map((x) => x.ms).sort((a, b) => a - b);
       console.log(`    ${s.label.padEnd(28)} ${String(hits.get(s.label)).padStart(6)} Treffer   p50 ${quantile(xs, 0.5).toFixed(1).padStart(5)} ms`);
     }
-  return { p50: quantile(all, 0.5), p95: quantile(all, 0.95) };
+  const kinds = [...new Set(states.map((s) => s.kind))].map((kind) => {
+    const xs = samples.filter((s) => s.kind === kind).map((s) => s.ms).sort((a, b) => a - b);
+    return { kind, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) };
+  });
+  return { p50: quantile(all, 0.5), p95: quantile(all, 0.95), searches: samples.length, kinds };
 }
+
+type Figures = Awaited<ReturnType<typeof measure>> & { engine: string; measures: number; fillSeconds: number | null };
+const figures: Figures[] = [];
 
 async function runEngine(label: string, database: Database, plans: ImportPlan[], rounds: number) {
   await runMigrations(database);
   const before = await searchIndexStats(database.db);
+  let fillSeconds: number | null = null;
   if (before.documents === 0) {
     const fillMs = await fill(database, plans);
+    fillSeconds = fillMs / 1000;
     const stats = await searchIndexStats(database.db);
     console.log(`\n${label}: ${plans.reduce((n, p) => n + p.measures.length, 0)} Maßnahmen in ${plans.length} Katalogen geschrieben in ${(fillMs / 1000).toFixed(1)} s` +
       ` (Suchindex per Trigger: ${stats.documents} Dokumente, ${stats.words} Wörter im Lexikon)`);
   } else {
     console.log(`\n${label}: vorhandene Daten (${before.documents} Dokumente, ${before.words} Wörter)`);
   }
-  return measure(label, database, rounds);
+  const result = await measure(label, database, rounds);
+  figures.push({ ...result, engine: label, measures: plans.reduce((n, p) => n + p.measures.length, 0), fillSeconds });
+  return result;
 }
 
 /** --keep <dir>: PGlite directory kept after the run (and reused when it has data), for profiling. */
@@ -246,19 +260,52 @@ async function benchPostgres(url: string, plans: ImportPlan[], rounds: number) {
   }
 }
 
+function sizes(): number[] {
+  const i = process.argv.indexOf('--measures');
+  const raw = i >= 0 ? (process.argv[i + 1] ?? '') : '1000,10000,100000';
+  const xs = raw.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  if (!xs.length) throw new Error(`--measures: eine oder mehrere Zahlen, durch Komma getrennt (bekommen: "${raw}")`);
+  return xs;
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+
+function report(rounds: number): string {
+  const kinds = [...new Set(figures.flatMap((f) => f.kinds.map((k) => k.kind)))];
+  const base = new Map(figures.map((f) => [f.engine, figures.find((g) => g.engine === f.engine)!]));
+  const rows = figures.map((f) => {
+    const first = base.get(f.engine)!;
+    const growth = f === first ? '1.0×' : `${(f.p95 / first.p95).toFixed(1)}×`;
+    return `| ${f.engine} | ${f.measures.toLocaleString('en')} | ${f.fillSeconds === null ? '–' : f.fillSeconds.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p95)} | ${growth} | ${f.kinds.map((k) => `${ms(k.p50)} / ${ms(k.p95)}`).join(' | ')} |`;
+  });
+  return [
+    `Generated measures from the vocabulary of Herne's documents, written through the importer (search index built by the triggers); ${QUERY_MIX.length} queries with facets × ${rounds} rounds after a warm-up, in this process (no HTTP). Growth: p95 against the smallest size of the same engine.`,
+    '',
+    `| engine | measures | fill s | p50 ms | p95 ms | p95 growth | ${kinds.map((k) => `${k} p50 / p95`).join(' | ')} |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ${kinds.map(() => '---:').join(' | ')} |`,
+    ...rows,
+  ].join('\n');
+}
+
 async function main() {
-  const total = arg('measures', 10_000);
+  const totals = sizes();
   const rounds = arg('rounds', 10);
   const i = process.argv.indexOf('--only');
   const only = i >= 0 ? process.argv[i + 1] : null;
-  console.log(`Such-Benchmark: ${total} Maßnahmen aus dem Vokabular der Herner Dokumente, ${QUERY_MIX.length} Anfragen, ${os.cpus().length} Kerne`);
-  const plans = generatePlans(total);
-
-  if (only !== 'postgres') await benchPglite(plans, rounds);
-  if (only === 'pglite') return;
   const url = process.env.DATABASE_URL?.trim();
-  if (url) await benchPostgres(url, plans, rounds);
-  else console.log('\nPostgreSQL: übersprungen (DATABASE_URL nicht gesetzt).');
+  for (const total of totals) {
+    console.log(`Such-Benchmark: ${total} Maßnahmen aus dem Vokabular der Herner Dokumente, ${QUERY_MIX.length} Anfragen, ${os.cpus().length} Kerne`);
+    const plans = generatePlans(total);
+    if (only !== 'postgres') await benchPglite(plans, rounds);
+    if (only === 'pglite') continue;
+    if (url) await benchPostgres(url, plans, rounds);
+    else console.log('\nPostgreSQL: übersprungen (DATABASE_URL nicht gesetzt).');
+  }
+  figures.sort((a, b) => a.engine.localeCompare(b.engine) || a.measures - b.measures);
+  writeResults('search', {
+    command: `${url ? 'DATABASE_URL=… ' : ''}npm run bench -- search --measures ${totals.join(',')} --rounds ${rounds}${only ? ` --only ${only}` : ''}`,
+    body: report(rounds),
+  });
 }
 
 // Run when started as the benchmark (scripts/bench.js); importing generatePlans runs nothing.

@@ -20,10 +20,10 @@ async function scriptBytes(page: Page, path: string): Promise<{ bytes: number; s
   return { bytes: loaded.reduce((n, r) => n + r.bytes, 0), scripts: loaded.map((r) => `${new URL(r.url).pathname} ${r.bytes}`) };
 }
 
-test('home, catalogue and measure pages load at most 30 KB of JavaScript', async ({ page }) => {
+test('home, catalogue, measure and search pages load at most 30 KB of JavaScript', async ({ page }) => {
   await page.goto('/kataloge/integrationskonzept');
   const measure = await page.locator('a[href*="/massnahme/"]').first().getAttribute('href');
-  for (const path of ['/', '/kataloge/integrationskonzept', measure!, '/kataloge/diversity-massnahmenkatalog', '/akteure', '/zielgruppen']) {
+  for (const path of ['/', '/kataloge/integrationskonzept', measure!, '/kataloge/diversity-massnahmenkatalog', '/akteure', '/zielgruppen', '/suche?q=Sprachkurs']) {
     const { bytes, scripts } = await scriptBytes(page, path);
     expect(bytes, `${path}: ${scripts.join(', ')}`).toBeLessThanOrEqual(BUDGET);
   }
