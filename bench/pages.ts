@@ -1,13 +1,18 @@
 /**
- * Page benchmark: `npm run bench -- pages [--seconds 10] [--connections 10]`.
+ * Page benchmark: `npm run bench -- pages [--seconds 10] [--connections 10] [--lighthouse-runs 3]`.
  *
  * Starts the production build twice on a fresh PGlite data directory with Herne's catalogues —
  * once with the rendered-page cache (default) and once without it (PAGE_CACHE_MB=0, i.e. every
  * request a cache miss) — and loads each with autocannon from this process over 127.0.0.1: a
  * static CSS file of the same server, the home page, a catalogue page, a measure page and a
- * search result page. Reports requests/s as a ratio to the static file measured by the same
- * server in the same run, p50/p99 latency and the server's RSS before and after, and writes
- * them into bench/results.md (section "pages"). A benchmark, never a timed test.
+ * search result page. With DATABASE_URL set, the same twice more on a temporary PostgreSQL
+ * database (dropped afterwards). Reports requests/s as a ratio to the static file measured by
+ * the same server in the same run, p50/p99 latency and the server's RSS before and after.
+ * Before the load, Lighthouse (Debian's Chromium, CHROME_PATH or /usr/bin/chromium) scores
+ * performance and accessibility of the home, search result and measure pages on the cached
+ * PGlite server — the median of a few runs, with its default mobile settings (simulated slow
+ * 4G and a 4× slower CPU) and with its desktop preset. Everything goes into bench/results.md
+ * (section "pages"). A benchmark, never a timed test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +28,8 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 10);
+const LIGHTHOUSE_RUNS = arg('lighthouse-runs', 3);
+const DATABASE_URL = process.env.DATABASE_URL?.trim() || '';
 
 interface Server {
   child: ChildProcess;
@@ -88,10 +95,86 @@ async function pagesOf(base: string): Promise<[string, string][]> {
   ];
 }
 
-async function run(label: string, env: Record<string, string>, port: number) {
+interface Score {
+  page: string;
+  preset: 'mobile' | 'desktop';
+  performance: number;
+  accessibility: number;
+  lcp: string;
+  tbt: string;
+}
+
+/** Lighthouse's median of `runs` (its scores vary from run to run) per page and preset. */
+async function lighthouseScores(base: string, pages: [string, string][], runs: number): Promise<Score[]> {
+  const { default: lighthouse } = await import('lighthouse');
+  const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
+  const scores: Score[] = [];
+  try {
+    for (const preset of ['mobile', 'desktop'] as const) {
+      for (const [page, p] of pages) {
+        const samples: Score[] = [];
+        for (let i = 0; i < runs; i++) {
+          const result = await lighthouse(
+            `${base}${p}`,
+            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+            preset === 'desktop' ? desktopConfig : undefined,
+          );
+          const lhr = result!.lhr;
+          samples.push({
+            page,
+            preset,
+            performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+            accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+            lcp: lhr.audits['largest-contentful-paint']?.displayValue ?? '–',
+            tbt: lhr.audits['total-blocking-time']?.displayValue ?? '–',
+          });
+        }
+        samples.sort((a, b) => a.performance - b.performance);
+        scores.push(samples[Math.floor(samples.length / 2)]!);
+        console.log(`  Lighthouse ${preset} ${page}: ${samples.map((x) => x.performance).join(', ')} / accessibility ${samples.map((x) => x.accessibility).join(', ')}`);
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+  return scores;
+}
+
+/** A temporary database on the server of DATABASE_URL, dropped by the returned function. */
+async function temporaryDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `vielfalt_bench_pages_${process.pid}_${Date.now().toString(36)}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return { url: target.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+let lighthouse: Score[] = [];
+
+async function run(label: string, env: Record<string, string>, port: number, withLighthouse = false) {
   const server = await startServer(port, env);
   try {
     const pages = await pagesOf(server.base);
+    if (withLighthouse && LIGHTHOUSE_RUNS > 0) {
+      const scored = pages.filter(([page]) => page === 'home' || page === 'measure' || page.startsWith('search'));
+      for (const [, p] of scored) await fetch(`${server.base}${p}`); // cached, as visitors get it
+      lighthouse = await lighthouseScores(server.base, scored, LIGHTHOUSE_RUNS);
+    }
     const before = rssMb(server.child.pid!);
     const rows: { page: string; figure: Figure }[] = [];
     for (const [page, p] of pages) {
@@ -105,11 +188,33 @@ async function run(label: string, env: Record<string, string>, port: number) {
   }
 }
 
-const cached = await run('with the page cache', {}, 4990);
-const miss = await run('without the cache (every request rendered)', { PAGE_CACHE_MB: '0' }, 4991);
+const runs = [
+  await run('PGlite, with the page cache', {}, 4990, true),
+  await run('PGlite, without the cache (every request rendered)', { PAGE_CACHE_MB: '0' }, 4991),
+];
+if (DATABASE_URL) {
+  const database = await temporaryDatabase(DATABASE_URL);
+  try {
+    runs.push(await run('PostgreSQL, with the page cache', { DATABASE_URL: database.url }, 4992));
+    // The same database again: the catalogues are imported already.
+    runs.push(await run('PostgreSQL, without the cache (every request rendered)', { DATABASE_URL: database.url, PAGE_CACHE_MB: '0' }, 4993));
+  } finally {
+    await database.drop();
+  }
+}
 
 const lines: string[] = [];
-for (const r of [cached, miss]) {
+if (lighthouse.length) {
+  lines.push(
+    `### Lighthouse (cached PGlite server, median of ${LIGHTHOUSE_RUNS} runs)`,
+    '',
+    '| page | preset | performance | accessibility | LCP | TBT |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...lighthouse.map((s) => `| ${s.page} | ${s.preset} | ${s.performance} | ${s.accessibility} | ${s.lcp} | ${s.tbt} |`),
+    '',
+  );
+}
+for (const r of runs) {
   const staticRps = r.rows[0]!.figure.rps;
   lines.push(`### ${r.label}`, '', '| page | requests/s | ratio to the static file | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const { page, figure } of r.rows) {
@@ -118,7 +223,11 @@ for (const r of [cached, miss]) {
   lines.push('', `Server RSS: ${r.rss.before} MB before, ${r.rss.after} MB after the load.`, '');
 }
 writeResults('pages', {
-  command: `npm run bench -- pages --seconds ${SECONDS} --connections ${CONNECTIONS}`,
-  body: [`PGlite; the server in its own process, autocannon in the benchmark's over 127.0.0.1, ${CONNECTIONS} connections, ${SECONDS} s per page; both servers one after the other in the same run.`, '', ...lines].join('\n'),
+  command: `${DATABASE_URL ? 'DATABASE_URL=… ' : ''}npm run bench -- pages --seconds ${SECONDS} --connections ${CONNECTIONS} --lighthouse-runs ${LIGHTHOUSE_RUNS}`,
+  body: [
+    `The server in its own process, autocannon in the benchmark's over 127.0.0.1, ${CONNECTIONS} connections, ${SECONDS} s per page; all servers one after the other in the same run. Targets (issue 13): cached pages ≥ 50 % of the static file, cache misses ≥ 10 %; Lighthouse performance ≥ 98 and accessibility 100.`,
+    '',
+    ...lines,
+  ].join('\n'),
 });
 console.log(lines.join('\n'));
