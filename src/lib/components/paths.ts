@@ -55,3 +55,11 @@ export const API_PATHS = {
   targetGroup: targetGroupHref,
   section: sectionHref,
 };
+
+/** Atom feeds of published changes: per catalogue, per search (same query as /suche), all. */
+export function catalogueFeedHref(catalogueSlug: string): string {
+  return `${catalogueHref(catalogueSlug)}/feed.atom`;
+}
+
+export const SEARCH_FEED_PATH = `${SEARCH_PATH}/feed.atom`;
+export const ALL_FEED_PATH = '/feed.atom';
