@@ -16,7 +16,7 @@ describe('page cache policy', () => {
     expect(isCacheableRequest({ method: 'GET', url: new URL('http://x/?lang=en'), hasSession: false })).toBe(false);
   });
 
-  it('stores only plain 200 answers of HTML or JSON', () => {
+  it('stores only plain 200 answers of HTML, JSON or Atom', () => {
     const ok = (headers: Record<string, string>, status = 200) => isStorableResponse(new Response('x', { status, headers }));
     expect(ok({ 'content-type': 'text/html; charset=utf-8' })).toBe(true);
     expect(ok({ 'content-type': 'application/json' })).toBe(true);
@@ -24,6 +24,8 @@ describe('page cache policy', () => {
     expect(ok({ 'content-type': 'text/html', 'set-cookie': 'a=b' })).toBe(false);
     expect(ok({ 'content-type': 'text/html', 'cache-control': 'no-store' })).toBe(false);
     expect(ok({ 'content-type': 'text/html', 'cache-control': 'private, max-age=0' })).toBe(false);
+    expect(ok({ 'content-type': 'application/atom+xml; charset=utf-8' })).toBe(true);
+    expect(ok({ 'content-type': 'application/atom+xml', 'set-cookie': 'a=b' })).toBe(false);
     expect(ok({ 'content-type': 'application/pdf' })).toBe(false);
   });
 

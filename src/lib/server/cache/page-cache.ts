@@ -41,7 +41,8 @@ export function isStorableResponse(response: Response): boolean {
   const cacheControl = response.headers.get('cache-control') ?? '';
   if (/no-store|private/.test(cacheControl)) return false;
   const type = response.headers.get('content-type') ?? '';
-  return type.startsWith('text/html') || type.startsWith('application/json');
+  // Pages, JSON and the change feeds (Atom): all of them read from published content only.
+  return type.startsWith('text/html') || type.startsWith('application/json') || type.startsWith('application/atom+xml');
 }
 
 /** Same page, same query (in any order), same language, same content version → same key. */
