@@ -63,6 +63,10 @@ test('the catalogue page announces its feed; a published change is its first ent
   const again = await reader.get(link.href);
   expect(again.headers()['x-vielfalt-cache']).toBe('hit');
   expect(await again.text()).toBe(await first.text());
+  // Polling readers revalidate: 304 while nothing was published.
+  const etag = again.headers()['etag'];
+  expect(etag).toMatch(/^"v\d+-/);
+  expect((await reader.get(link.href, { headers: { 'if-none-match': etag! } })).status()).toBe(304);
 
   // The editor publishes a change to one of the catalogue's measures.
   await loginAs(page, 'redaktion');
@@ -77,7 +81,8 @@ test('the catalogue page announces its feed; a published change is its first ent
   await expect(page.getByText('Gespeichert und veröffentlicht.')).toBeVisible();
   const publishedAt = Date.now();
 
-  const after = await reader.get(link.href);
+  const after = await reader.get(link.href, { headers: { 'if-none-match': etag! } });
+  expect(after.status()).toBe(200);
   expect(after.headers()['x-vielfalt-cache']).toBe('miss');
   const { entries } = parseAtom(await after.text());
   expect(entries[0]).toMatchObject({ title: measureTitle, href: `${baseURL}${publicHref}` });
