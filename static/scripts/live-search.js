@@ -52,6 +52,10 @@ function enhance(form) {
     const nextSort = next.getElementById('suche-sort');
     if (sort && nextSort && document.activeElement !== sort) sort.replaceChildren(...nextSort.childNodes);
     document.title = next.title;
+    // The Atom feed of the search (rel="alternate" in the head) follows it too.
+    const feed = 'link[rel="alternate"][type="application/atom+xml"]';
+    const nextFeed = next.querySelector(feed)?.getAttribute('href');
+    if (nextFeed) document.querySelector(feed)?.setAttribute('href', nextFeed);
     if (focusedId && document.activeElement === document.body) document.getElementById(focusedId)?.focus();
   }
 

@@ -122,3 +122,15 @@ test('the search page announces the feed of its filters; bad filters get a clear
   expect(parseAtom(await all.text()).entries.length).toBeGreaterThan(0);
   await reader.dispose();
 });
+
+// Progressive enhancement: the live search swaps the results in place; the feed link follows.
+test('with JavaScript, the search’s feed link follows the live results', { tag: '@enhancement' }, async ({ page }) => {
+  await page.goto('/suche?q=Kita');
+  await page.locator('form#suche-form[data-ready]').waitFor({ state: 'attached' });
+  expect((await alternateLink(page)).href).toBe('/suche/feed.atom?q=Kita');
+  const box = page.locator('#suche-q');
+  await box.fill('');
+  await box.pressSequentially('Sprachkurs', { delay: 20 });
+  await expect(page).toHaveURL(/q=Sprachkurs/);
+  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', '/suche/feed.atom?q=Sprachkurs');
+});
