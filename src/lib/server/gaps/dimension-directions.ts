@@ -28,8 +28,8 @@ export interface DimensionGaps {
   withoutInward: DimensionCoverage[];
 }
 
-/** Every dimension with its direction counts (one statement), split into the two lists. */
-export async function dimensionGaps(db: Db, scope: GapScope): Promise<DimensionGaps> {
+/** Every dimension with its direction counts (one statement). */
+export async function dimensionCoverage(db: Db, scope: GapScope): Promise<DimensionCoverage[]> {
   const roots = sql`select n.id from nodes n join catalogues c on c.id = n.catalogue_id
     where n.type = 'dimension' and n.archived_at is null and ${catalogueInScope(scope, 'c')}`;
   const rows = await queryRows<Row>(
@@ -47,7 +47,7 @@ export async function dimensionGaps(db: Db, scope: GapScope): Promise<DimensionG
         group by d.id, d.code, d.title, d.position, c.slug, c.title, c.position
         order by c.position, c.title, d.position, d.code`,
   );
-  const all: DimensionCoverage[] = rows.map((r) => ({
+  return rows.map((r) => ({
     nodeId: String(r.id),
     code: asText(r.code),
     title: String(r.title),
@@ -56,5 +56,10 @@ export async function dimensionGaps(db: Db, scope: GapScope): Promise<DimensionG
     outward: Number(r.outward ?? 0),
     catalogue: { slug: String(r.catalogue_slug), title: String(r.catalogue_title) },
   }));
+}
+
+/** The dimensions lacking a direction, as the two lists of the analysis. */
+export async function dimensionGaps(db: Db, scope: GapScope): Promise<DimensionGaps> {
+  const all = await dimensionCoverage(db, scope);
   return { withoutOutward: all.filter((d) => d.outward === 0), withoutInward: all.filter((d) => d.inward === 0) };
 }
