@@ -61,7 +61,7 @@ export function gapListCsv<N extends GapListName>(name: N, rows: GapLists[N]): s
   return csvDocument(table.header, (rows as GapLists[N][number][]).map(table.row));
 }
 
-/** File name of a list's export: "luecken-luecken-2026-12-04.csv", with the catalogue when filtered. */
+/** File name of a list's export: "lueckenanalyse-luecken-2026-12-04.csv", with the catalogue when filtered. */
 export function gapCsvFilename(name: GapListName, catalogue: string, day: string): string {
-  return `luecken-${name}${catalogue ? `-${catalogue.replace(/[^a-z0-9-]/gi, '')}` : ''}-${day}.csv`;
+  return `lueckenanalyse-${name}${catalogue ? `-${catalogue.replace(/[^a-z0-9-]/gi, '')}` : ''}-${day}.csv`;
 }
