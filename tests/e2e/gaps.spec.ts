@@ -25,7 +25,7 @@ const fields = (line: string) => [...line.matchAll(/"((?:[^"]|"")*)"(?:;|$)/g)].
 test('Redaktion sees the five gap records, filters by catalogue and downloads the list as CSV', async ({ page }) => {
   await loginAs(page, roleUser('redaktion', 'gaps'));
   await page.goto('/admin');
-  await page.getByRole('navigation').getByRole('link', { name: 'Lücken', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Redaktion' }).getByRole('link', { name: 'Lücken', exact: true }).click();
   await page.waitForURL(/\/admin\/luecken$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Lückenanalyse' })).toBeVisible();
 
