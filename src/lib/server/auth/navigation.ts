@@ -9,6 +9,7 @@ export type AdminNavKey =
   | 'notifications'
   | 'measures'
   | 'review'
+  | 'gaps'
   | 'suggestions'
   | 'actors'
   | 'targetGroups'
@@ -33,6 +34,8 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   // Contributors see the measures of their actors, the steering group reads drafts.
   { key: 'measures', href: '/admin/massnahmen', action: 'draft.read' },
   { key: 'review', href: '/admin/pruefung', action: 'measure.publish' },
+  // The gap analysis is a report: the steering group reads it too.
+  { key: 'gaps', href: '/admin/luecken', action: 'report.read' },
   { key: 'suggestions', href: '/admin/vorschlaege', action: 'suggestion.moderate' },
   { key: 'notifications', href: '/admin/benachrichtigungen', action: null },
   { key: 'actors', href: '/admin/akteure', action: 'vocabulary.manage' },
