@@ -26,3 +26,19 @@ export function describeDatabase(config: DatabaseConfig): string {
     return 'PostgreSQL';
   }
 }
+
+/**
+ * PGlite's buffer cache. PostgreSQL's default of 128 MB lives in the process's WebAssembly
+ * memory, which never shrinks: it was most of the server's resident memory (issue 13). Herne's
+ * catalogues are a few megabytes, so 32 MB holds them several times over; a larger
+ * municipality can raise it with PGLITE_SHARED_BUFFERS (PostgreSQL units, e.g. "64MB").
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS = '32MB';
+
+export function pgliteStartParams(defaults: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  const value = env.PGLITE_SHARED_BUFFERS?.trim() || DEFAULT_PGLITE_SHARED_BUFFERS;
+  if (!/^\d+(kB|MB|GB)$/.test(value) || Number.parseInt(value, 10) === 0) {
+    throw new Error(`PGLITE_SHARED_BUFFERS: „${value}“ ist keine Speichergröße; erwartet wird z. B. „32MB“ (Einheiten kB, MB, GB).`);
+  }
+  return [...defaults, '-c', `shared_buffers=${value}`];
+}

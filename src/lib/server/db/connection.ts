@@ -9,7 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { checkDataDirectory } from './data-dir';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
-import type { DatabaseConfig } from './config';
+import { pgliteStartParams, type DatabaseConfig } from './config';
 import { projectPath } from '../util/project-root';
 import { queryCountingLogger } from './query-count';
 
@@ -59,7 +59,11 @@ async function openPglite(dataDir: string): Promise<Database> {
       import('drizzle-orm/pglite'),
     ]);
     // Every process must load the same extensions, or objects that use them fail to load.
-    const client = await PGlite.create({ dataDir: pgliteStoreDir(dataDir), extensions: { pg_trgm, unaccent } });
+    const client = await PGlite.create({
+      dataDir: pgliteStoreDir(dataDir),
+      extensions: { pg_trgm, unaccent },
+      startParams: pgliteStartParams((PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams),
+    });
     const db = drizzle(client, { schema, logger: queryCountingLogger }) as unknown as Db;
     let closed = false;
     return {
