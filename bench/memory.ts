@@ -6,7 +6,7 @@
  * imports Herne's catalogues), stopped and started again (what a running installation has), then
  * loaded without the page cache (PAGE_CACHE_MB=0: every request rendered, the worst case) page by
  * page with autocannon; RSS after each step is the curve. The same for PostgreSQL's default
- * buffer cache (what Vielfalt used before), for a capped V8 heap (NODE_OPTIONS) and for a data
+ * buffer cache (what Vielfalt used before) and for a data
  * directory with `--measures` generated measures (bench/search.ts's generator). Writes
  * bench/results.md (section "memory"). A benchmark, never a timed test.
  */
@@ -84,8 +84,6 @@ const runs: { label: string; steps: Step[] }[] = [];
 runs.push({ label: 'Herne, defaults (shared_buffers 32MB)', steps: await curve({}, 4980) });
 console.log(runs.at(-1));
 runs.push({ label: 'Herne, PGLITE_SHARED_BUFFERS=128MB (PostgreSQL\'s default, before)', steps: await curve({ PGLITE_SHARED_BUFFERS: '128MB' }, 4981) });
-console.log(runs.at(-1));
-runs.push({ label: 'Herne, NODE_OPTIONS=--max-old-space-size=128', steps: await curve({ NODE_OPTIONS: '--max-old-space-size=128' }, 4982) });
 console.log(runs.at(-1));
 runs.push({ label: `${MEASURES.toLocaleString('en')} generated measures, defaults`, steps: await curve({ SEED: '0' }, 4983, await filledDataDir(MEASURES)) });
 console.log(runs.at(-1));
