@@ -71,6 +71,10 @@ test('Redaktion sees the figures as charts with data tables equal to the public 
     // The data table is open without JavaScript (<details open>).
     await expect(chart.getByText('Daten als Tabelle')).toBeVisible();
   }
+  // Editions: a chart once an edition is frozen (other specs may freeze one), a sentence before.
+  const editions = page.locator('#chart-ausgaben');
+  await expect(editions.getByRole('heading', { level: 3, name: 'Maßnahmen je Ausgabe' })).toBeVisible();
+  if (!(await editions.locator('svg').count())) await expect(editions.getByText('Keine Daten vorhanden.')).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Catalogues: the same counts as the JSON API (the public catalogue list).

@@ -29,7 +29,7 @@ export interface ChartView {
   table: ChartTable;
 }
 
-export const CHART_IDS = ['katalog', 'handlungsfeld', 'dimension', 'status', 'akteur', 'zielgruppe', 'pruefung', 'verlauf'] as const;
+export const CHART_IDS = ['katalog', 'handlungsfeld', 'dimension', 'status', 'akteur', 'zielgruppe', 'pruefung', 'verlauf', 'ausgaben'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
 const CONTENT_LANG = 'de';
@@ -125,5 +125,6 @@ export function buildChartViews(data: DashboardCharts, locale: string): ChartVie
         rows: data.trend.map((m) => ({ key: m.month, label: month(m.month), lang: null, cells: [fmt(m.changes), fmt(m.measures)] })),
       },
     },
+    { ...countChart('ausgaben', data.byEdition, k('columns.edition')), note: k('ausgaben.note') },
   ];
 }

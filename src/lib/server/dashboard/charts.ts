@@ -1,7 +1,8 @@
 /**
  * The dashboard's figures (issue 15, point 4): counts of the catalogue by catalogue,
  * Handlungsfeld, diversity dimension, state, responsible actor and target group, review health
- * and the trend of changes from the revision history. One aggregate statement per chart.
+ * and the trend of changes from the revision history and across frozen editions. One aggregate
+ * statement per chart.
  *
  * A measure counts as the public pages count it (catalogue/counting.ts, COUNTED_MEASURE_SQL:
  * published, not a gap record), so every number here equals the public one. Review health
@@ -62,6 +63,8 @@ export interface DashboardCharts {
   byTargetGroup: TopCounts;
   reviewHealth: ReviewHealthRow[];
   trend: TrendMonth[];
+  /** Frozen editions (Ausgaben) with the measures in their snapshot, gaps left out, oldest first per catalogue. */
+  byEdition: CountRow[];
 }
 
 /** How many actors and target groups the charts name before "weitere". */
@@ -244,6 +247,25 @@ async function trend(db: Db, scope: DashboardScope, now: Date): Promise<TrendMon
   return months.map((month) => ({ month, changes: num(found.get(month)?.changes), measures: num(found.get(month)?.measures) }));
 }
 
+/**
+ * Frozen editions with the number of measures their snapshot holds (editions/content.ts:
+ * EditionContent.measures, published measures at freezing time), gap records left out as in
+ * COUNTED_MEASURE_SQL. Editions of the source documents have no snapshot and are not counted.
+ */
+async function editionCounts(db: Db, scope: DashboardScope): Promise<CountRow[]> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`select e.id, e.label, c.title as catalogue_title,
+          (select count(*) from jsonb_array_elements(coalesce(e.snapshot->'measures', '[]'::jsonb)) x
+           where coalesce((x->>'isGap')::boolean, false) = false)::int as n
+        from editions e
+        join catalogues c on c.id = e.catalogue_id
+        where ${scopeSql(scope)} and e.frozen_at is not null
+        order by c.position, c.title, e.frozen_at, e.id`,
+  );
+  return rows.map((r) => ({ key: str(r.id), label: `${str(r.catalogue_title)} – ${str(r.label)}`, count: num(r.n) }));
+}
+
 export async function loadDashboardCharts(db: Db, scope: DashboardScope, now: Date = new Date()): Promise<DashboardCharts> {
   const all = await cataloguesWithCounts(db, scope.municipality);
   // An unknown catalogue slug is ignored (all catalogues), as in the gap analysis.
@@ -255,6 +277,7 @@ export async function loadDashboardCharts(db: Db, scope: DashboardScope, now: Da
   const groups = await targetGroupCounts(db, s);
   const health = await reviewHealth(db, s, now);
   const months = await trend(db, s, now);
+  const byEdition = await editionCounts(db, s);
   return {
     catalogue,
     catalogues: all.map((c) => ({ slug: c.key, title: c.title })),
@@ -266,5 +289,6 @@ export async function loadDashboardCharts(db: Db, scope: DashboardScope, now: Da
     byTargetGroup: topCounts(groups),
     reviewHealth: health,
     trend: months,
+    byEdition,
   };
 }
