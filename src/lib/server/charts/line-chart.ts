@@ -45,8 +45,8 @@ export function lineGeometry(months: readonly string[], series: readonly LineSer
   const path = line<{ x: number; y: number }>()
     .x((p) => p.x)
     .y((p) => p.y);
-  // Every third month labelled, always the last one.
-  const step = 3;
+  // Every sixth month labelled, always the last one (labels of about 70 units must not touch).
+  const step = 6;
   const xTicks = months
     .map((month, i) => ({ month, i }))
     .filter(({ i }) => (months.length - 1 - i) % step === 0)
@@ -86,7 +86,11 @@ export function renderLineChart(
     )
     .join('');
   const xAxis = g.xTicks
-    .map((t) => `<text class="chart-tick" x="${t.x}" y="${HEIGHT - MARGIN.bottom + 18}" text-anchor="middle" fill="${COLOURS.text}">${esc(text.formatMonth(t.month))}</text>`)
+    .map((t, i, all) => {
+      // The last label ends at its month, so it stays inside the chart.
+      const anchor = i === all.length - 1 ? 'end' : i === 0 && t.x - MARGIN.left < 36 ? 'start' : 'middle';
+      return `<text class="chart-tick" x="${t.x}" y="${HEIGHT - MARGIN.bottom + 18}" text-anchor="${anchor}" fill="${COLOURS.text}">${esc(text.formatMonth(t.month))}</text>`;
+    })
     .join('');
   let lx = MARGIN.left;
   const legend = g.series

@@ -76,9 +76,9 @@ function patternDefs(id: string, series: readonly StackSeries[]): string {
     .map((s) => {
       const lines =
         s.pattern === 'diagonal'
-          ? `<path d="M0 8 L8 0" stroke="#ffffff" stroke-width="1.5"/>`
-          : `<path d="M0 8 L8 0 M0 0 L8 8" stroke="#ffffff" stroke-width="1.5"/>`;
-      return `<pattern id="${id}-${esc(s.key)}" patternUnits="userSpaceOnUse" width="8" height="8">${lines}</pattern>`;
+          ? `<path d="M0 10 L10 0" stroke="#ffffff" stroke-width="1.25"/>`
+          : `<path d="M0 10 L10 0 M0 0 L10 10" stroke="#ffffff" stroke-width="1.25"/>`;
+      return `<pattern id="${id}-${esc(s.key)}" patternUnits="userSpaceOnUse" width="10" height="10">${lines}</pattern>`;
     })
     .join('');
 }
@@ -107,9 +107,16 @@ export function renderStackedBarChart(series: readonly StackSeries[], rows: read
         .filter((seg) => seg.width > 0)
         .map((seg) => {
           const s = series.find((x) => x.key === seg.series)!;
-          const label = seg.width >= MIN_LABELLED
-            ? `<text class="chart-segment-value" x="${round(seg.x + seg.width / 2)}" y="${round(r.y + r.height / 2)}" text-anchor="middle" dominant-baseline="central" fill="#ffffff" stroke="${esc(s.colour)}" stroke-width="3" paint-order="stroke">${esc(text.format(seg.value))}</text>`
-            : '';
+          // The number on a solid plate of the series colour, so the pattern never runs through it.
+          const value = text.format(seg.value);
+          const plate = value.length * 7.5 + 8;
+          const cx = round(seg.x + seg.width / 2);
+          const cy = round(r.y + r.height / 2);
+          const label =
+            seg.width >= Math.max(MIN_LABELLED, plate + 4)
+              ? `<rect class="chart-segment chart-segment--${esc(s.key)}" x="${round(cx - plate / 2)}" y="${round(cy - 8)}" width="${round(plate)}" height="16" rx="2" fill="${esc(s.colour)}" aria-hidden="true"/>` +
+                `<text class="chart-segment-value" x="${cx}" y="${cy}" text-anchor="middle" dominant-baseline="central" fill="#ffffff">${esc(value)}</text>`
+              : '';
           return swatch(id, s, seg.x, r.y, seg.width, r.height, `<title>${esc(s.label)}: ${esc(text.format(seg.value))}</title>`) + label;
         })
         .join('');
