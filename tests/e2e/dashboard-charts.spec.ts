@@ -112,13 +112,19 @@ test('Redaktion sees the figures as charts with data tables equal to the public 
   const groupTable = await tableOf(page, 'chart-zielgruppe');
   for (const [label, [n]] of [...groupTable].filter(([label]) => !/weitere Zielgruppen$/.test(label))) expect([label, n]).toEqual([label, byGroup.get(label)]);
 
-  // Handlungsfelder: the numbers on the home page's tiles.
+  // States: every counted measure has exactly one.
+  const states = await tableOf(page, 'chart-status');
+  expect([...states.values()].reduce((a, [n]) => a + n!, 0)).toBe(api.items.reduce((a, c) => a + c.measureCount, 0));
+
+  // Handlungsfelder and dimensions ("2. Geschlecht"): the numbers on the home page's tiles.
   const fields = await tableOf(page, 'chart-handlungsfeld');
   expect(fields.size).toBe(6);
+  const dimensions = await tableOf(page, 'chart-dimension');
+  expect(dimensions.size).toBe(7);
   await page.goto('/');
-  for (const [label, [n]] of fields) {
+  for (const [label, [n]] of [...fields, ...[...dimensions].map(([l, v]) => [l.replace(/^\d+\. /, ''), v] as const)]) {
     const tile = page.getByRole('link').filter({ has: page.getByText(label, { exact: true }) }).first();
-    await expect(tile).toContainText(`${n} Maßnahme`);
+    await expect(tile, label).toContainText(new RegExp(`^\\D*${n} Maßnahmen?$`));
   }
 });
 

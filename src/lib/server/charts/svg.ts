@@ -46,7 +46,9 @@ export const round = (n: number): number => Math.round(n * 100) / 100;
 export function svgFrame(text: ChartText, width: number, height: number, content: string, defs = ''): string {
   const id = esc(text.id);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="${id}-title ${id}-desc" ` +
+    // direction="ltr": the geometry runs left to right; in an RTL page SVG text would otherwise
+    // inherit `direction: rtl` and anchor its labels on the wrong side.
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="${id}-title ${id}-desc" direction="ltr" ` +
     `viewBox="0 0 ${width} ${round(height)}" width="${width}" height="${round(height)}" preserveAspectRatio="xMinYMin meet">` +
     `<title id="${id}-title">${esc(text.title)}</title><desc id="${id}-desc">${esc(text.desc)}</desc>` +
     (defs ? `<defs>${defs}</defs>` : '') +
