@@ -11,12 +11,17 @@ export interface BarDatum {
   key: string;
   label: string;
   value: number;
+  /**
+   * false: a summary row ("117 weitere Akteure") shown with its number but without a bar and
+   * outside the scale, since a sum of many entries does not compare with a single one.
+   */
+  bar?: boolean;
 }
 
 export interface BarGeometry {
   width: number;
   height: number;
-  bars: { key: string; label: string; value: number; x: number; y: number; width: number; height: number; labelY: number; valueX: number }[];
+  bars: { key: string; label: string; value: number; bar: boolean; x: number; y: number; width: number; height: number; labelY: number; valueX: number }[];
 }
 
 export const BAR_CHART_WIDTH = 640;
@@ -29,17 +34,18 @@ export function barGeometry(data: readonly BarDatum[], width = BAR_CHART_WIDTH):
     .domain(data.map((d, i) => `${i}`))
     .range([4, 4 + data.length * ROW])
     .paddingInner(0.1);
-  const max = Math.max(0, ...data.map((d) => d.value));
+  const max = Math.max(0, ...data.filter((d) => d.bar !== false).map((d) => d.value));
   const length = scaleLinear()
     .domain([0, max || 1])
     .range([0, width - VALUE_SPACE]);
   const bars = data.map((d, i) => {
     const top = rows(`${i}`)!;
-    const w = length(Math.max(0, d.value));
+    const w = d.bar === false ? 0 : length(Math.max(0, d.value));
     return {
       key: d.key,
       label: d.label,
       value: d.value,
+      bar: d.bar !== false,
       x: 0,
       y: round(top + LABEL + 2),
       width: round(w),
@@ -52,7 +58,7 @@ export function barGeometry(data: readonly BarDatum[], width = BAR_CHART_WIDTH):
 }
 
 export function renderBarChart(data: readonly BarDatum[], text: ChartText): string {
-  if (!data.length || data.every((d) => d.value <= 0)) return emptyChart(text);
+  if (!data.length || data.every((d) => d.value <= 0 || d.bar === false)) return emptyChart(text);
   const g = barGeometry(data);
   const lang = langAttr(text.labelLang);
   const rows = g.bars
@@ -60,7 +66,9 @@ export function renderBarChart(data: readonly BarDatum[], text: ChartText): stri
       (b) =>
         `<g class="chart-row">` +
         `<text class="chart-label" x="0" y="${b.labelY}" fill="${COLOURS.text}"${lang}>${esc(truncate(b.label))}</text>` +
-        `<rect class="chart-bar" x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="${COLOURS.bar}"><title${lang}>${esc(b.label)}: ${esc(text.format(b.value))}</title></rect>` +
+        (b.bar
+          ? `<rect class="chart-bar" x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="${COLOURS.bar}"><title${lang}>${esc(b.label)}: ${esc(text.format(b.value))}</title></rect>`
+          : '') +
         `<text class="chart-value" x="${b.valueX}" y="${round(b.y + b.height / 2)}" dominant-baseline="central" fill="${COLOURS.text}">${esc(text.format(b.value))}</text>` +
         `</g>`,
     )

@@ -62,6 +62,17 @@ describe('bar chart', () => {
     expect(svg).toMatch(/<text class="chart-label"[^>]*lang="de">/);
   });
 
+  it('shows a summary row ("weitere") with its number but without a bar, outside the scale', () => {
+    const rows: BarDatum[] = [...data.slice(0, 2), { key: 'weitere', label: '117 weitere Akteure', value: 282, bar: false }];
+    const g = barGeometry(rows);
+    expect(g.bars[0]!.width).toBeGreaterThan(BAR_CHART_WIDTH / 2);
+    expect(g.bars[2]!.width).toBe(0);
+    const svg = renderBarChart(rows, text('rest'));
+    expect((svg.match(/<rect class="chart-bar"/g) ?? []).length).toBe(2);
+    expect(svg).toContain('>117 weitere Akteure</text>');
+    expect(svg).toMatch(/class="chart-value"[^>]*>282<\/text>/);
+  });
+
   it('formats numbers with the locale', () => {
     const svg = renderBarChart([{ key: 'x', label: 'Viele', value: 12345 }], text('n'));
     expect(svg).toContain('>12.345</text>');

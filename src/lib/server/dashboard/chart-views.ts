@@ -56,7 +56,7 @@ export function buildChartViews(data: DashboardCharts, locale: string): ChartVie
     const tableRows: ChartTable['rows'] = rows.map((r) => ({ key: r.key, label: r.label, lang: CONTENT_LANG, cells: [fmt(r.count)] }));
     if (rest && restKey) {
       const label = t(`admin.dashboard.charts.${restKey}` as MessageKey, { count: rest.entries });
-      bars.push({ key: 'weitere', label, value: rest.count });
+      bars.push({ key: 'weitere', label, value: rest.count, bar: false });
       tableRows.push({ key: 'weitere', label, lang: null, cells: [fmt(rest.count)] });
     }
     const desc = t(`admin.dashboard.charts.${id}.desc` as MessageKey, { summary: summary(bars, fmt) });
