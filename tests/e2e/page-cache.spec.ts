@@ -15,7 +15,10 @@ test('anonymous visitors: a cached page with ETag, 304 when it matches, headers 
     const again = await visitor.get(path);
     expect(again.headers()['x-vielfalt-cache'], path).toBe('hit');
     const etag = again.headers()['etag'];
-    expect(etag).toMatch(/^"v\d+-[\w-]{16}"$/);
+    // The browser takes gzip: the stored compressed body, with the validator of that representation.
+    expect(etag).toMatch(/^"v\d+-[\w-]{16}-gzip"$/);
+    expect(again.headers()['content-encoding'], path).toBe('gzip');
+    expect(again.headers()['vary']).toContain('Accept-Encoding');
     expect(again.headers()['cache-control']).toContain('stale-while-revalidate');
     const revalidated = await visitor.get(path, { headers: { 'if-none-match': etag! } });
     expect(revalidated.status(), path).toBe(304);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey, etagOf, isCacheableRequest, isPublicPath, isStorableResponse, matchesEtag, PageCache, pageCacheBytesFromEnv } from './page-cache';
+import { acceptsGzip, cacheKey, etagOf, isCacheableRequest, isPublicPath, isStorableResponse, matchesEtag, PageCache, pageCacheBytesFromEnv, representationEtag } from './page-cache';
 
 describe('page cache policy', () => {
   it('keeps the back office, accounts, forms with tokens and test routes out', () => {
@@ -45,12 +45,31 @@ describe('page cache policy', () => {
 
   it('holds at most its byte budget, dropping the least recently used', () => {
     const cache = new PageCache(10_000);
-    const page = (n: number) => ({ status: 200, headers: [['content-type', 'text/html']] as [string, string][], body: new Uint8Array(n) });
+    const page = (n: number) => ({ status: 200, headers: [['content-type', 'text/html']] as [string, string][], gzip: new Uint8Array(n) });
     for (let i = 0; i < 10; i++) cache.set(`k${i}`, page(3000));
     expect(cache.bytes).toBeLessThanOrEqual(10_000);
     expect(cache.get('k9')).toBeDefined();
     expect(cache.get('k0')).toBeUndefined();
     expect(pageCacheBytesFromEnv({ PAGE_CACHE_MB: '0' })).toBe(0);
     expect(pageCacheBytesFromEnv({})).toBe(32 * 1024 * 1024);
+  });
+});
+
+describe('compressed representations', () => {
+  it('take gzip only where the client accepts it', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('br')).toBe(false);
+    expect(acceptsGzip(null)).toBe(false);
+  });
+
+  it('give each representation its own strong validator', () => {
+    const etag = etagOf(cacheKey(new URL('http://x/kataloge'), 'de', 3n));
+    expect(representationEtag(etag, false)).toBe(etag);
+    expect(representationEtag(etag, true)).not.toBe(etag);
+    expect(representationEtag(etag, true)).toMatch(/^"v3-[^"]+-gzip"$/);
   });
 });

@@ -3,10 +3,13 @@
  * version this process follows. Every answer it gives is marked `x-vielfalt-cache`:
  * hit | miss | revalidated (304) | bypass.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { getContentVersion } from '../app/instance';
 import type { ContentVersion } from '../cache/content-version';
 import {
+  acceptsGzip,
   cacheKey,
+  type CachedPage,
   etagOf,
   isCacheableRequest,
   isStorableResponse,
@@ -14,6 +17,7 @@ import {
   PageCache,
   pageCacheBytesFromEnv,
   PUBLIC_CACHE_CONTROL,
+  representationEtag,
 } from '../cache/page-cache';
 
 
@@ -54,22 +58,33 @@ async function serve(pageCache: PageCache | null, versions: ContentVersion | nul
   }
 
   const key = cacheKey(req.url, req.locale, version);
-  const etag = etagOf(key);
+  const gzip = acceptsGzip(req.request.headers.get('accept-encoding'));
+  const etag = representationEtag(etagOf(key), gzip);
   if (matchesEtag(req.request.headers.get('if-none-match'), etag)) {
-    return mark(new Response(null, { status: 304, headers: { etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'Cookie' } }), 'revalidated');
+    return mark(new Response(null, { status: 304, headers: { etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: VARY } }), 'revalidated');
   }
   const hit = pageCache.get(key);
-  if (hit) return mark(new Response(hit.body.slice(), { status: hit.status, headers: hit.headers }), 'hit');
+  if (hit) return mark(answer(hit, gzip, etag), 'hit');
 
   const response = await render();
   if (!isStorableResponse(response)) return mark(response, 'bypass');
-  const body = new Uint8Array(await response.arrayBuffer());
   const headers = new Headers(response.headers);
-  headers.set('etag', etag);
   headers.set('cache-control', PUBLIC_CACHE_CONTROL);
-  headers.delete('content-length');
-  pageCache.set(key, { status: response.status, headers: [...headers.entries()], body });
-  return mark(new Response(body, { status: response.status, headers }), 'miss');
+  for (const name of ['content-length', 'content-encoding', 'etag', 'vary']) headers.delete(name);
+  const page: CachedPage = { status: response.status, headers: [...headers.entries()], gzip: gzipSync(new Uint8Array(await response.arrayBuffer())) };
+  pageCache.set(key, page);
+  return mark(answer(page, gzip, etag), 'miss');
+}
+
+/** Cached answers differ by the session cookie (never cached with one) and by compression. */
+const VARY = 'Cookie, Accept-Encoding';
+
+function answer(page: CachedPage, gzip: boolean, etag: string): Response {
+  const headers = new Headers(page.headers);
+  headers.set('etag', etag);
+  headers.set('vary', VARY);
+  if (gzip) headers.set('content-encoding', 'gzip');
+  return new Response(gzip ? page.gzip.slice() : gunzipSync(page.gzip), { status: page.status, headers });
 }
 
 const bytes = pageCacheBytesFromEnv();
