@@ -8,6 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { loginAs, roleUser } from './helpers/users';
+import { pdfText } from '../helpers/pdf';
 
 const withJs = () => test.info().project.use.javaScriptEnabled !== false;
 const IKOE = 'Interkulturelle Öffnung der Stadtverwaltung Herne';
@@ -32,7 +33,7 @@ test('Redaktion opens the report for the integration concept and sees its sectio
   await page.getByRole('button', { name: 'Bericht anzeigen' }).click();
   await page.waitForURL(/\?katalog=integrationskonzept&seit=\d{4}-\d{2}-\d{2}$/);
   await expect(page.getByRole('heading', { level: 2, name: IK_TITLE })).toBeVisible();
-  for (const name of ['Überblick', 'Maßnahmen nach Umsetzungsstand', /^Änderungen seit /, 'Lücken', /^Überfällige Prüfungen \(\d+\)$/])
+  for (const name of ['Überblick', 'Stand der Umsetzung', /^Änderungen seit /, 'Lücken', /^Überfällige Prüfungen \(\d+\)$/])
     await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
 
   const gaps = page.locator('#bericht-luecken');
@@ -46,6 +47,17 @@ test('Redaktion opens the report for the integration concept and sees its sectio
   await expect(page.locator('#bericht-status svg[role="img"]')).toBeVisible();
   await expect(page.locator('#bericht-status').getByRole('table')).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The same report as PDF, through the editions' Typst path.
+  const title = (await page.getByRole('heading', { level: 2, name: IK_TITLE }).innerText()).trim();
+  const pdfHref = await page.getByRole('link', { name: 'Als PDF herunterladen' }).getAttribute('href');
+  expect(pdfHref).toMatch(/^\/admin\/berichte\/lenkungsgruppe\.pdf\?katalog=integrationskonzept&seit=\d{4}-\d{2}-\d{2}$/);
+  const pdfResponse = await page.request.get(pdfHref!);
+  expect(pdfResponse.status()).toBe(200);
+  expect(pdfResponse.headers()['content-type']).toBe('application/pdf');
+  const text = pdfText(await pdfResponse.body()).replace(/\s+/g, ' ');
+  expect(text).toContain(title);
+  expect(text).toContain('Lücken (5)');
 
   // One Handlungsfeld: the gaps shrink to that field's four.
   await page.getByLabel('Handlungsfeld').selectOption({ label: IKOE });

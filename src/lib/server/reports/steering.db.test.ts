@@ -13,6 +13,9 @@ import { importSources } from '../importers/pipeline';
 import { readSourceFile } from '../importers/read-source';
 import { ForbiddenError, type SessionUser } from '../auth/policy';
 import { loadDashboardCharts } from '../dashboard/charts';
+import { pdfText } from '../../../../tests/helpers/pdf';
+import { renderPdf, stopPdfWorker } from '../exports/pdf/render';
+import { steeringPrintDocument } from './steering-print';
 import { defaultSince, loadSteeringReport, parseSince, type SteeringParams, type SteeringReport } from './steering';
 
 const SOURCES = ['000_3e59e29afaedd339.txt', '004_7af2113a3dd62404.txt', '001_f19880d6793d593d.txt', '003_bbd5bb4a4c8190b2.txt'];
@@ -55,6 +58,7 @@ describeEachEngine('steering group report on the imported Herne documents', (eng
     }
   }, 300_000);
   afterAll(async () => {
+    await stopPdfWorker();
     await database?.destroy();
   });
 
@@ -150,4 +154,15 @@ describeEachEngine('steering group report on the imported Herne documents', (eng
     expect(parseSince('2024-02-29', NOW)).toEqual({ ok: true, since: '2024-02-29' });
     await expect(loadSteeringReport(database.db, user('beitragende'), { municipality: 'herne', catalogue: IK }, { now: NOW })).rejects.toBeInstanceOf(ForbiddenError);
   });
+
+  it('prints the report as PDF through the editions’ Typst path', async () => {
+    const r = await report({ catalogue: IK, since: '2026-03-01' });
+    const { pdf, pages } = await renderPdf(steeringPrintDocument(r));
+    expect(pages).toBeGreaterThan(3);
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Bericht für die Lenkungsgruppe');
+    expect(text).toContain(r.catalogue.title);
+    expect(text).toContain('Lücken (5)');
+    expect(text).toContain('Geänderter Titel nach dem Stichtag');
+  }, 120_000);
 });
