@@ -94,6 +94,8 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
   // Reports, read-only: checked here too so every role is walked (report.read: not contributors).
   { name: 'read the gap analysis', method: 'GET', path: '/admin/luecken?katalog=integrationskonzept', allowed: ['admin', 'redaktion', 'lesend'] },
   { name: 'export a gap list', method: 'GET', path: '/admin/luecken.csv?liste=luecken', allowed: ['admin', 'redaktion', 'lesend'] },
+  { name: 'read the steering group report', method: 'GET', path: '/admin/berichte/lenkungsgruppe?katalog=integrationskonzept', allowed: ['admin', 'redaktion', 'lesend'] },
+  { name: 'download the steering group report as PDF', method: 'GET', path: '/admin/berichte/lenkungsgruppe.pdf?katalog=integrationskonzept', allowed: ['admin', 'redaktion', 'lesend'] },
   // Table import: a header-only CSV (valid, changes nothing), carried as the preview carries it.
   { name: 'preview a table import', method: 'POST', path: '/admin/import', action: 'vorschau', form: { inhalt: EMPTY_TABLE }, allowed: ['admin', 'redaktion'] },
   { name: 'apply a table import', method: 'POST', path: '/admin/import', action: 'uebernehmen', form: { inhalt: EMPTY_TABLE }, allowed: ['admin', 'redaktion'] },

@@ -10,6 +10,7 @@ export type AdminNavKey =
   | 'measures'
   | 'review'
   | 'gaps'
+  | 'steering'
   | 'suggestions'
   | 'actors'
   | 'targetGroups'
@@ -36,6 +37,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'review', href: '/admin/pruefung', action: 'measure.publish' },
   // The gap analysis is a report: the steering group reads it too.
   { key: 'gaps', href: '/admin/luecken', action: 'report.read' },
+  { key: 'steering', href: '/admin/berichte/lenkungsgruppe', action: 'report.read' },
   { key: 'suggestions', href: '/admin/vorschlaege', action: 'suggestion.moderate' },
   { key: 'notifications', href: '/admin/benachrichtigungen', action: null },
   { key: 'actors', href: '/admin/akteure', action: 'vocabulary.manage' },

@@ -12,6 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
 import { COUNTED_MEASURE_SQL } from '../catalogue/counting';
 import { isOverdue } from '../gaps/review-age';
+import { measureBelowNode } from '../gaps/subtree';
 import { TIME_ZONE } from '../../i18n/format';
 
 export interface DashboardScope {
@@ -19,6 +20,11 @@ export interface DashboardScope {
   municipality: string;
   /** Catalogue slug; empty or null: all catalogues of the municipality. */
   catalogue?: string | null;
+  /**
+   * Node id (Handlungsfeld, dimension): only measures placed at or below it. Honoured by
+   * `stateCounts` (the steering report's scope); the dashboard does not set it.
+   */
+  node?: string | null;
 }
 
 export interface CountRow {
@@ -155,13 +161,13 @@ async function sectionCounts(db: Db, scope: DashboardScope): Promise<{ handlungs
 }
 
 /** Every structured state, in its order, with the counted measures in it (zero included). */
-async function stateCounts(db: Db, scope: DashboardScope): Promise<CountRow[]> {
+export async function stateCounts(db: Db, scope: DashboardScope): Promise<CountRow[]> {
   const rows = await queryRows<Row>(
     db,
     sql`select s.code, s.label, count(m.id)::int as n
         from measure_states s
         left join (measures m join catalogues c on c.id = m.catalogue_id)
-          on m.state_code = s.code and ${COUNTED_MEASURE_SQL} and ${scopeSql(scope)}
+          on m.state_code = s.code and ${COUNTED_MEASURE_SQL} and ${scopeSql(scope)} and ${measureBelowNode(scope.node, 'm')}
         group by s.code, s.label, s.position
         order by s.position, s.code`,
   );

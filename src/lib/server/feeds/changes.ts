@@ -15,6 +15,8 @@ import { queryRows, type Db } from '../db/connection';
 import type { WorkflowState } from '../db/schema';
 import type { MeasureSnapshot } from '../catalogue/snapshot';
 import { textArray } from '../search/sql-util';
+import { measureBelowNode } from '../gaps/subtree';
+import { TIME_ZONE } from '../../i18n/format';
 import { classifyChange, type ChangeKind, type FeedField } from './classify';
 
 /** How many changes a feed lists (feed readers keep what they have seen before). */
@@ -23,7 +25,8 @@ export const FEED_LIMIT = 50;
 /** Which measures a feed follows. */
 export type ChangeScope =
   | { kind: 'municipality'; municipalityId: string }
-  | { kind: 'catalogue'; catalogueId: string }
+  /** `nodeId`: only measures placed at or below that node (the steering report's Handlungsfeld). */
+  | { kind: 'catalogue'; catalogueId: string; nodeId?: string | null }
   /** Measures chosen elsewhere (a search), most recently updated first. */
   | { kind: 'measures'; ids: readonly string[] };
 
@@ -60,17 +63,28 @@ function scopeCondition(scope: ChangeScope): SQL {
     case 'municipality':
       return sql`m.catalogue_id IN (SELECT c.id FROM catalogues c WHERE c.municipality_id = ${scope.municipalityId})`;
     case 'catalogue':
-      return sql`m.catalogue_id = ${scope.catalogueId}`;
+      return sql`m.catalogue_id = ${scope.catalogueId} AND ${measureBelowNode(scope.nodeId, 'm')}`;
     case 'measures':
       return sql`m.id = ANY(${textArray([...scope.ids])}::uuid[])`;
   }
+}
+
+export interface ChangeOptions {
+  /**
+   * Only changes published on or after this day (ISO date, from midnight in the city's time
+   * zone): the steering report's "since".
+   */
+  since?: string | null;
+  /** Only changes published up to this moment (the report's "now", a fake clock in tests). */
+  until?: Date | null;
 }
 
 /**
  * The newest public changes of the scope's measures, at most `limit`. Measures that are drafts
  * or in review today are left out: whatever they were before, they are not public now.
  */
-export async function loadPublicChanges(db: Db, scope: ChangeScope, limit = FEED_LIMIT): Promise<PublicChange[]> {
+export async function loadPublicChanges(db: Db, scope: ChangeScope, limit = FEED_LIMIT, options: ChangeOptions = {}): Promise<PublicChange[]> {
+  const since = options.since ? sql`(${options.since}::timestamp at time zone ${TIME_ZONE})` : null;
   if (scope.kind === 'measures' && !scope.ids.length) return [];
   // Twice the limit: a measure's last revision may be no public change (archiving a draft).
   const candidates = limit * 2;
@@ -80,6 +94,8 @@ export async function loadPublicChanges(db: Db, scope: ChangeScope, limit = FEED
       WITH scope AS (
         SELECT m.id FROM measures m
         WHERE ${scopeCondition(scope)} AND m.workflow_state IN ('veroeffentlicht', 'archiviert')
+          -- A change since the date moved the measure's updated_at on too.
+          AND ${since ? sql`m.updated_at >= ${since}` : sql`true`}
         ORDER BY m.updated_at DESC, m.id
         LIMIT ${candidates}
       ),
@@ -93,8 +109,10 @@ export async function loadPublicChanges(db: Db, scope: ChangeScope, limit = FEED
           WHERE q.entity_type = 'measure' AND q.entity_id = r.entity_id AND q.id < r.id
           ORDER BY q.id DESC LIMIT 1
         ) p ON true
-        WHERE r.state->>'workflowState' = 'veroeffentlicht'
-           OR (r.state->>'workflowState' = 'archiviert' AND p.state->>'workflowState' = 'veroeffentlicht')
+        WHERE (r.state->>'workflowState' = 'veroeffentlicht'
+           OR (r.state->>'workflowState' = 'archiviert' AND p.state->>'workflowState' = 'veroeffentlicht'))
+          AND ${since ? sql`r.created_at >= ${since}` : sql`true`}
+          AND ${options.until ? sql`r.created_at <= ${options.until.toISOString()}::timestamptz` : sql`true`}
         -- By id, not time: revisions of one transaction share its start time.
         ORDER BY r.id DESC
         LIMIT ${limit}

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
 import { placementColumns } from './placement';
+import { measureBelowNode } from './subtree';
 import { asText, catalogueInScope, type CatalogueRef, type GapScope, type Row } from './scope';
 
 export interface GapRecord {
@@ -28,7 +29,7 @@ export async function gapRecords(db: Db, scope: GapScope): Promise<GapRecord[]> 
     sql`select m.id, m.number, m.title, m.responsible_text, m.status_text, c.slug as catalogue_slug, c.title as catalogue_title,
           ${placementColumns('m')}
         from measures m join catalogues c on c.id = m.catalogue_id
-        where m.is_gap and m.workflow_state <> 'archiviert' and ${catalogueInScope(scope, 'c')}
+        where m.is_gap and m.workflow_state <> 'archiviert' and ${catalogueInScope(scope, 'c')} and ${measureBelowNode(scope.node, 'm')}
         order by c.position, c.title, m.position, m.id`,
   );
   return rows.map((r) => ({

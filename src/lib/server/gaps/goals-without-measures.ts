@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
+import { nodeSubtree } from './subtree';
 import { asText, catalogueInScope, countingMeasure, type CatalogueRef, type GapScope, type Row } from './scope';
 
 export interface GoalWithoutMeasures {
@@ -37,6 +38,7 @@ export async function goalsWithoutMeasures(db: Db, scope: GapScope): Promise<Goa
         left join nodes lz on lz.id = n.parent_id and lz.type = 'leitziel'
         left join nodes hf on hf.id = coalesce(lz.parent_id, n.parent_id) and hf.type = 'handlungsfeld'
         where n.type = 'handlungsziel' and n.archived_at is null and ${catalogueInScope(scope, 'c')}
+          and ${scope.node ? sql`n.id in (${nodeSubtree(scope.node)})` : sql`true`}
           and not exists (select 1 from measure_nodes mn join measures m on m.id = mn.measure_id
                           where mn.node_id = n.id and ${countingMeasure('m')})
         order by c.position, c.title, hf.position, lz.position, n.position, n.code`,

@@ -15,6 +15,12 @@ export interface GapScope {
   municipality: string;
   /** Catalogue slug; empty or null: all catalogues of the municipality. */
   catalogue?: string | null;
+  /**
+   * Node id (a Handlungsfeld or dimension): only what is placed at or below it. Honoured by the
+   * lists the steering report shows (gap records, Handlungsziele without measures); the gap
+   * analysis page does not set it.
+   */
+  node?: string | null;
 }
 
 /** Conditions on the catalogue row `alias` (a SQL alias such as `c`) for the scope. */
