@@ -4,8 +4,17 @@
  * click; the measure leaves the overdue list and its history says so. With and without
  * JavaScript. The test route backdates the measure's last review and runs the reminder job now.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { CONTRIBUTOR_ACTOR, loginAs, loginWithForm, PASSWORD, seedUsers, uniqueEmail } from './helpers/users';
+
+const withJs = () => test.info().project.use.javaScriptEnabled !== false;
+
+async function expectNoAxeViolations(page: Page) {
+  if (!withJs()) return;
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 async function setupReviews(request: APIRequestContext, reviews: Record<string, unknown>) {
   const response = await request.post('/test-setup', { data: { reviews } });
@@ -48,12 +57,14 @@ test('a contributor follows the reminder, confirms "geprüft, unverändert" and 
   const section = page.getByRole('region', { name: 'Regelmäßige Prüfung' });
   await expect(section).toContainText('Bitte prüfen Sie, ob die Angaben dieser Maßnahme noch stimmen.');
   await expect(section).toContainText('Zuletzt geprüft: 01.11.2024');
+  await expectNoAxeViolations(page);
 
   // Before: on the contributor's due list, overdue.
   await page.goto('/admin/pruefung-faellig?zeitraum=jetzt');
   await expect(page.getByRole('heading', { level: 1, name: 'Prüfung fällig' })).toBeVisible();
   const row = page.locator(`tr[data-measure="${measure!.id}"]`);
   await expect(row).toContainText('überfällig');
+  await expectNoAxeViolations(page);
 
   // One click on the measure's page.
   await page.goto(link![1]!);
@@ -82,6 +93,7 @@ test('Redaktion sets a catalogue review interval; invalid input is refused in Ge
   await page.waitForURL(/\/admin\/pruefung-faellig$/);
   const field = page.getByLabel(/^Prüfintervall „.+“ in Monaten/).first();
   await expect(field).toHaveValue('12');
+  await expectNoAxeViolations(page);
   await field.fill('0');
   await field.locator('xpath=ancestor::form').getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Das Prüfintervall muss zwischen 1 und 120 Monaten liegen.')).toBeVisible();

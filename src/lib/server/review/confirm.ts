@@ -1,6 +1,7 @@
 /**
  * "Geprüft, unverändert": one click says the measure was checked and is still right. Sets
- * "zuletzt geprüft" (today, city time) and by whom, appends a revision without content change
+ * "zuletzt geprüft" (today, city time) and by whom, moves `updated_at` on (the public "Stand":
+ * the text is confirmed current), appends a revision without content change
  * (comment "Geprüft, unverändert") and an audit entry. The content version (optimistic lock of
  * the edit form) stays: nothing of the content changed, an open edit is not turned into a
  * conflict. Editors may confirm any published measure; contributors the measures of their
@@ -47,7 +48,9 @@ export async function confirmUnchanged(db: Db, user: SessionUser, measureId: str
     if (row.workflowState !== 'veroeffentlicht' || row.isGap)
       throw new WorkflowError('Nur veröffentlichte Maßnahmen werden regelmäßig geprüft.');
     const today = todayOf(now);
-    await tx.update(measures).set({ lastReviewedAt: today, lastReviewedBy: user.id }).where(eq(measures.id, measureId));
+    // updated_at moves on like with every revision: the public "Stand" is now the review's date
+    // (the text was confirmed current), and the change feeds see a "reviewed" entry.
+    await tx.update(measures).set({ lastReviewedAt: today, lastReviewedBy: user.id, updatedAt: now }).where(eq(measures.id, measureId));
     await recordMeasureRevision(tx, measureId, { authorId: user.id, comment: CONFIRMED_UNCHANGED_COMMENT });
     await recordAudit(tx, {
       userId: user.id,

@@ -19,6 +19,9 @@ import { jobState } from '$lib/server/review/scheduler';
 import { isUuid } from '$lib/server/text/uuid';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Rows shown at once (each has its own form); the count says how many there are in all. */
+const LIST_LIMIT = 200;
+
 const param = (url: URL, name: string) => {
   const v = url.searchParams.get(name);
   return v && isUuid(v) ? v : null;
@@ -43,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
     userId: filter.person,
     onlyActorIds: contributor ? user.actorIds : null,
     withinDays: filter.period === 'jetzt' ? 0 : DUE_SOON_DAYS,
+    limit: LIST_LIMIT,
   });
   const options = await dueFilterOptions(db, now, event.locals.municipality);
   const editor = can(user, 'measure.publish');
