@@ -141,3 +141,9 @@ export async function dueFilterOptions(db: Db, now: Date, municipality: string):
     people: people.map((r) => ({ id: String(r.id), name: String(r.name) })),
   };
 }
+
+/** A measure's title (for the confirmation message of the due list), or null. */
+export async function measureTitle(db: Db, id: string): Promise<string | null> {
+  const [row] = await queryRows<{ title: string }>(db, sql`select title from measures where id = ${id}::uuid`);
+  return row ? String(row.title) : null;
+}

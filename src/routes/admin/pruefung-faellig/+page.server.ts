@@ -6,13 +6,11 @@
  * review intervals here.
  */
 import { redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
-import { measures } from '$lib/server/db/schema';
 import { can } from '$lib/server/auth/policy';
 import { isFailure, runAction } from '$lib/server/web/form-failure';
 import { getDb, requirePermission, requireUser } from '$lib/server/web/kit';
 import { DUE_SOON_DAYS } from '$lib/server/review/due';
-import { dueFilterOptions, listDueMeasures } from '$lib/server/review/queries';
+import { dueFilterOptions, listDueMeasures, measureTitle } from '$lib/server/review/queries';
 import { confirmUnchanged, setCatalogueReviewInterval } from '$lib/server/review/confirm';
 import { REMINDER_JOB } from '$lib/server/review/reminders';
 import { jobState } from '$lib/server/review/scheduler';
@@ -64,7 +62,7 @@ export const load: PageServerLoad = async (event) => {
     canSetIntervals: can(user, 'structure.edit'),
     job: editor ? ((await jobState(db, REMINDER_JOB)) ?? { lastRunAt: null, nextRunAt: null }) : null,
     confirmed: confirmedId,
-    confirmedTitle: confirmedId ? ((await db.select({ title: measures.title }).from(measures).where(eq(measures.id, confirmedId)))[0]?.title ?? null) : null,
+    confirmedTitle: confirmedId ? await measureTitle(db, confirmedId) : null,
     intervalSaved: event.url.searchParams.has('intervall'),
   };
 };
