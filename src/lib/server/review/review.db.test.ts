@@ -3,7 +3,7 @@
  * crossing its due date brings exactly one reminder per person and run; nothing after a
  * restart; nothing twice when two schedulers race (two connections on PostgreSQL).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createTestDatabase, describeEachEngine, type Engine, type TestDatabase } from '../../../../tests/helpers/db';
 import { seed, type Seed } from '../../../../tests/helpers/seed';
@@ -138,6 +138,34 @@ describeEachEngine('review cycle', (engine) => {
       expect(await database.db.select().from(outbox)).toHaveLength(1);
     } finally {
       if (second !== database) await second.close();
+      await database.destroy();
+    }
+  });
+
+  // PostgreSQL only: PGlite is one process per data directory, its transactions queue (the race above).
+  it.skipIf(engine === 'pglite')('while another instance holds the job (its row locked), a run skips and sends nothing', async () => {
+    const { database, s } = await setUp(engine);
+    const other = await openDatabase({ engine: 'postgres', url: database.url! });
+    try {
+      const now = () => new Date('2026-12-10T08:00:00Z');
+      await runReviewReminders(database.db, { now: () => new Date('2026-12-01T08:00:00Z') });
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((r) => (locked = r));
+      const holder = other.db.transaction(async (tx) => {
+        await tx.execute(sql`select name from scheduled_jobs where name = 'review.reminders' for update`);
+        locked();
+        await held;
+      });
+      await isLocked;
+      expect(await runReviewReminders(database.db, { now, force: true })).toEqual({ ran: false, reason: 'locked' });
+      expect(await mailsTo(database.db, s.users.beitragende.email)).toEqual([]);
+      release();
+      await holder;
+      expect(await runReviewReminders(database.db, { now })).toMatchObject({ ran: true, result: { people: 1 } });
+    } finally {
+      await other.close();
       await database.destroy();
     }
   });
