@@ -14,14 +14,10 @@
  * 4G and a 4× slower CPU) and with its desktop preset. Everything goes into bench/results.md
  * (section "pages"). A benchmark, never a timed test.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { writeResults } from './results';
+import { rssMb, startServer, stopServer, temporaryDatabase } from './lib/server';
 
-const root = path.resolve(import.meta.dirname, '..');
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -30,44 +26,6 @@ const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 10);
 const LIGHTHOUSE_RUNS = arg('lighthouse-runs', 3);
 const DATABASE_URL = process.env.DATABASE_URL?.trim() || '';
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  dataDir: string;
-}
-
-async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vielfalt-bench-pages-'));
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'silent', MAINTENANCE: '0', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/`)).ok) break;
-    } catch {
-      // not yet listening
-    }
-    if (Date.now() > deadline) throw new Error(`server on port ${port} did not start`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return { child, base, dataDir };
-}
-
-async function stopServer(server: Server) {
-  server.child.kill('SIGTERM');
-  await new Promise((r) => server.child.once('exit', r));
-  fs.rmSync(server.dataDir, { recursive: true, force: true });
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
-}
 
 interface Figure {
   rps: number;
@@ -145,25 +103,6 @@ async function lighthouseScores(base: string, pages: [string, string][], runs: n
   return scores;
 }
 
-/** A temporary database on the server of DATABASE_URL, dropped by the returned function. */
-async function temporaryDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { default: pg } = await import('pg');
-  const name = `vielfalt_bench_pages_${process.pid}_${Date.now().toString(36)}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE "${name}"`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
 let lighthouse: Score[] = [];
 
 async function run(label: string, env: Record<string, string>, port: number, withLighthouse = false) {
@@ -193,7 +132,7 @@ const runs = [
   await run('PGlite, without the cache (every request rendered)', { PAGE_CACHE_MB: '0' }, 4991),
 ];
 if (DATABASE_URL) {
-  const database = await temporaryDatabase(DATABASE_URL);
+  const database = await temporaryDatabase(DATABASE_URL, 'vielfalt_bench_pages');
   try {
     runs.push(await run('PostgreSQL, with the page cache', { DATABASE_URL: database.url }, 4992));
     // The same database again: the catalogues are imported already.

@@ -142,23 +142,48 @@ async function post(pathname: string, body: URLSearchParams, headers: Record<str
   });
 }
 
+/**
+ * Where the slowest requests come from: a pause of the whole server shows as many slow requests
+ * that were in flight at the same time and a long stretch without any answer; a starving queue
+ * as slow requests spread over the run.
+ */
+function tailLine(): string {
+  const spans = tally.spans.filter((s) => s.start >= 0);
+  if (spans.length < 100) return 'Tail: too few requests to analyse.';
+  const slowest = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, Math.ceil(spans.length / 100));
+  const ends = spans.map((s) => s.end).sort((a, b) => a - b);
+  let gap = { from: 0, ms: 0 };
+  for (let i = 1; i < ends.length; i++) if (ends[i]! - ends[i - 1]! > gap.ms) gap = { from: ends[i - 1]!, ms: ends[i]! - ends[i - 1]! };
+  const sec = (ms: number) => (ms / 1000).toFixed(1);
+  const starts = slowest.map((s) => s.start).sort((a, b) => a - b);
+  const kinds = Object.entries(slowest.reduce<Record<string, number>>((m, s) => ((m[s.kind] = (m[s.kind] ?? 0) + 1), m), {}))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  return `Tail: the slowest 1 % (${slowest.length} requests: ${kinds}) started between ${sec(starts[0]!)} s and ${sec(starts.at(-1)!)} s (median ${sec(starts[Math.floor(starts.length / 2)]!)} s) and took ${sec(slowest.at(-1)!.end - slowest.at(-1)!.start)}–${sec(slowest[0]!.end - slowest[0]!.start)} s; the longest stretch without any answer: ${sec(gap.ms)} s from ${sec(gap.from)} s.`;
+}
+
 // ---- the mix -------------------------------------------------------------------------
 
 interface Tally {
   latencies: Record<string, number[]>;
+  /** Every answered request: when it started and ended (ms since the load began), for the tail analysis. */
+  spans: { kind: string; start: number; end: number }[];
   errors: { kind: string; detail: string }[];
   conflicts: number;
   rateLimited: number;
   /** Outcomes of saved edits as the redirect names them (?gespeichert=entwurf, …). */
   saves: Record<string, number>;
 }
-const tally: Tally = { latencies: {}, errors: [], conflicts: 0, rateLimited: 0, saves: {} };
+const tally: Tally = { latencies: {}, spans: [], errors: [], conflicts: 0, rateLimited: 0, saves: {} };
+let loadStarted = performance.now();
 
 async function timed(kind: string, work: () => Promise<Response>, ok: (status: number) => boolean): Promise<Response | null> {
   const started = performance.now();
   try {
     const response = await work();
-    (tally.latencies[kind] ??= []).push(performance.now() - started);
+    const ended = performance.now();
+    (tally.latencies[kind] ??= []).push(ended - started);
+    tally.spans.push({ kind, start: started - loadStarted, end: ended - loadStarted });
     if (!ok(response.status)) tally.errors.push({ kind, detail: `HTTP ${response.status}` });
     return response;
   } catch (error) {
@@ -282,6 +307,8 @@ try {
 
   const samples: { second: number; rss: number }[] = [{ second: 0, rss: rssMb(pid) }];
   const started = Date.now();
+  loadStarted = performance.now();
+  tally.spans.length = 0;
   const sampler = setInterval(() => samples.push({ second: Math.round((Date.now() - started) / 1000), rss: rssMb(pid) }), SAMPLE_MS);
   const until = started + SECONDS * 1000;
   await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => client(i, until, { ...targets, editIds, cookie, suggestForm })));
@@ -307,6 +334,8 @@ try {
     `| all | ${all.length} | ${percentile(all, 50).toFixed(0)} | ${percentile(all, 95).toFixed(0)} | ${percentile(all, 99).toFixed(0)} |`,
     '',
     `Throughput: ${(all.length / SECONDS).toFixed(0)} requests/s. Errors: ${tally.errors.length}${tally.errors.length ? ` (${[...new Set(tally.errors.map((e) => `${e.kind}: ${e.detail}`))].slice(0, 5).join('; ')})` : ''}. Edit conflicts (409, expected when two clients save the same measure): ${tally.conflicts}. Suggestions rate-limited (429): ${tally.rateLimited}. Saved edits by outcome: ${Object.entries(tally.saves).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}.`,
+    '',
+    tailLine(),
     '',
     `Server RSS every ${SAMPLE_MS / 1000} s (MB): ${samples.map((s) => `${s.second}s ${s.rss}`).join(', ')}.`,
     `Growth after the warm-up (first third; mean of the last two samples against the first two): ${(growth * 100).toFixed(1)} %.`,

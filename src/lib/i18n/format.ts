@@ -50,3 +50,31 @@ export function isoDate(value: string | Date | null | undefined): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** "1.234" (de), "1,234" (en) …: counts in charts and tables. */
+export function formatNumber(value: number, locale: string): string {
+  const code = asLocale(locale);
+  let f = numberFormats.get(code);
+  if (!f) {
+    f = new Intl.NumberFormat(FORMAT_TAGS[code] ?? code, { maximumFractionDigits: 0 });
+    numberFormats.set(code, f);
+  }
+  return f.format(value);
+}
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar month "YYYY-MM" as "Dez. 2026" (de), "Dec 2026" (en) …; '' for invalid input. */
+export function formatMonth(month: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return '';
+  const code = asLocale(locale);
+  let f = monthFormats.get(code);
+  if (!f) {
+    f = new Intl.DateTimeFormat(FORMAT_TAGS[code] ?? code, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(code, f);
+  }
+  return f.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15)));
+}

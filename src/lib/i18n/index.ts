@@ -18,7 +18,7 @@ export {
   resolveLocale,
 } from './locales';
 export { createTranslator, MESSAGES, PLURAL_SUFFIXES, type MessageKey, type MessageParams, type Translate } from './translator';
-export { formatDate, formatDateShort, isoDate, TIME_ZONE } from './format';
+export { formatDate, formatDateShort, formatMonth, formatNumber, isoDate, TIME_ZONE } from './format';
 export { around } from './around';
 export { setI18n, useI18n, type I18n } from './context';
 
