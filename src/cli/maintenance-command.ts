@@ -1,5 +1,6 @@
 /**
- * `vielfalt maintenance`: deletes expired contact data of suggestions and delivers queued
+ * `vielfalt maintenance`: deletes expired contact data of suggestions, queues review reminders
+ * (when their daily run is due) and delivers queued
  * e-mails (when SMTP_URL and MAIL_FROM are set). Meant for a daily cron job or systemd timer
  * when the web server is not running all the time; the server does the same on its own.
  */
@@ -17,6 +18,7 @@ export async function maintenanceCommand(options: MaintenanceOptions = {}): Prom
     return;
   }
   const lines = [`Kontaktdaten gelöscht: ${report.purgedContacts} ${report.purgedContacts === 1 ? 'Vorschlag' : 'Vorschläge'}`];
+  if (report.reminders) lines.push(`Prüf-Erinnerungen: ${report.reminders.people} ${report.reminders.people === 1 ? 'Person' : 'Personen'}, ${report.reminders.reminders} ${report.reminders.reminders === 1 ? 'Maßnahme' : 'Maßnahmen'}`);
   if (report.mail.configured) {
     lines.push(`E-Mails gesendet: ${report.mail.sent}, fehlgeschlagen: ${report.mail.failed}, wartend: ${report.mail.pending}`);
   } else {

@@ -38,8 +38,11 @@ test('Redaktion sees the five gap records, filters by catalogue and downloads th
   await expect(rows.first().getByRole('link', { name: '1: Es wurde keine explizite Maßnahme formuliert.' })).toHaveAttribute('href', /^\/admin\/massnahmen\/[0-9a-f-]{36}$/);
 
   const goals = page.locator('#liste-handlungsziele');
-  await expect(goals.getByRole('heading', { level: 2 })).toHaveText('Handlungsziele ohne Maßnahmen (3)');
-  await expect(goals.getByRole('link', { name: /^[A-E]\d$/ })).toHaveText(['A1', 'B1', 'E1']);
+  // Other specs on the shared server add empty structure nodes of their own: Herne's documents
+  // leave exactly A1, B1 and E1 of Interkulturelle Öffnung without a measure.
+  await expect(goals.getByRole('heading', { level: 2 })).toHaveText(/^Handlungsziele ohne Maßnahmen \((\d+)\)$/);
+  const documentGoals = goals.getByRole('row').filter({ has: page.getByRole('cell', { name: IKOE, exact: true }) });
+  await expect(documentGoals.getByRole('link', { name: /^[A-E]\d$/ })).toHaveText(['A1', 'B1', 'E1']);
   await expect(page.locator('#liste-dimensionen-innen').getByRole('cell', { name: '5. Alter' })).toBeVisible();
   await expectNoAxeViolations(page);
 

@@ -224,6 +224,45 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     setup: (ctx) => editingSetup(ctx).then((s) => s.revision()),
     allowed: ['admin', 'redaktion'],
   },
+  // --- review cycle (issue 15): "geprüft, unverändert" and review intervals ----------------
+  // The set-up measure is published and the contributors' actor is responsible for it.
+  {
+    name: 'confirm a measure reviewed, unchanged (measure page)',
+    method: 'POST',
+    path: (v) => `/admin/massnahmen/${v.measureId}`,
+    action: 'confirmReview',
+    setup: (ctx) => editingSetup(ctx).then((s) => s.published()),
+    allowed: ['admin', 'redaktion', 'beitragende'],
+  },
+  {
+    name: 'confirm a measure reviewed, unchanged (due list)',
+    method: 'POST',
+    path: '/admin/pruefung-faellig',
+    action: 'confirm',
+    form: (v) => ({ measureId: v.measureId!, query: '' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.published()),
+    allowed: ['admin', 'redaktion', 'beitragende'],
+  },
+  {
+    name: 'set a measure review interval',
+    method: 'POST',
+    path: (v) => `/admin/massnahmen/${v.measureId}`,
+    action: 'reviewInterval',
+    form: { reviewIntervalMonths: '24' },
+    setup: (ctx) => editingSetup(ctx).then((s) => s.published()),
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'set a catalogue review interval',
+    method: 'POST',
+    path: '/admin/pruefung-faellig',
+    action: 'interval',
+    form: (v) => ({ catalogueId: v.catalogueId!, reviewIntervalMonths: '12', query: '' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.base()),
+    allowed: ['admin', 'redaktion'],
+  },
+  // Read-only, every signed-in role (contributors: their actors' measures only).
+  { name: 'read the due reviews', method: 'GET', path: '/admin/pruefung-faellig', allowed: SIGNED_IN },
   {
     name: 'create an actor',
     method: 'POST',
@@ -446,6 +485,11 @@ async function editingSetup(ctx: MatrixContext) {
       const measureId = await create(v, kind === 'review' ? 'submit' : 'draft');
       if (kind === 'archived') await post(`/admin/massnahmen/${measureId}?/archive`, {});
       return { ...v, measureId };
+    },
+    /** A published measure (the contributors' actor responsible). */
+    async published(): Promise<Values> {
+      const v = await base();
+      return { ...v, measureId: await create(v, 'publish') };
     },
     /** A published measure with the set-up editor's draft change request. */
     async changeRequest(): Promise<Values> {

@@ -9,6 +9,7 @@ export type AdminNavKey =
   | 'notifications'
   | 'measures'
   | 'review'
+  | 'reviewDue'
   | 'gaps'
   | 'steering'
   | 'suggestions'
@@ -34,6 +35,8 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'tasks', href: '/admin', action: null },
   // Contributors see the measures of their actors, the steering group reads drafts.
   { key: 'measures', href: '/admin/massnahmen', action: 'draft.read' },
+  // Due reviews: contributors see those of their actors, the steering group reads them.
+  { key: 'reviewDue', href: '/admin/pruefung-faellig', action: 'draft.read' },
   { key: 'review', href: '/admin/pruefung', action: 'measure.publish' },
   // The gap analysis is a report: the steering group reads it too.
   { key: 'gaps', href: '/admin/luecken', action: 'report.read' },

@@ -40,7 +40,7 @@ describeEachEngine('dashboard figures on the real catalogues', (engine) => {
     database = await createTestDatabase(engine);
     await importSources(database, SOURCES.map((f) => readSourceFile(`data/sources/herne/${f}`)), { municipality: 'herne' });
     // Review dates: 10 diversity measures reviewed in June 2026 (current at NOW), 5 in December
-    // 2025 (overdue within 60 days), the rest as imported (overdue).
+    // 2025 (due within 30 days), the rest as imported (overdue).
     await database.db.execute(sql`update measures set last_reviewed_at = '2026-06-01' where id in (
       select m.id from measures m join catalogues c on c.id = m.catalogue_id
       where c.slug = 'diversity-massnahmenkatalog' and m.workflow_state = 'veroeffentlicht' and not m.is_gap order by m.position, m.id limit 10)`);
@@ -145,10 +145,11 @@ describeEachEngine('dashboard figures on the real catalogues', (engine) => {
 
   it('classifies review health with the overdue rule, at the fake clock', async () => {
     const charts = await loadDashboardCharts(database.db, { municipality: 'herne' }, NOW);
-    // At 2026-12-04 a review before 2025-12-04 is overdue; before 2026-02-02 (60 days on) due soon.
+    // At 2026-12-04 (twelve-month intervals) a review before 2025-12-04 is overdue; up to
+    // 2026-01-03 (due within 30 days) due soon.
     const ref = await q<{ slug: string; current: number; due: number; overdue: number }>(sql`select c.slug,
-        count(*) filter (where m.last_reviewed_at >= '2026-02-02')::int as current,
-        count(*) filter (where m.last_reviewed_at >= '2025-12-04' and m.last_reviewed_at < '2026-02-02')::int as due,
+        count(*) filter (where m.last_reviewed_at > '2026-01-03')::int as current,
+        count(*) filter (where m.last_reviewed_at >= '2025-12-04' and m.last_reviewed_at <= '2026-01-03')::int as due,
         count(*) filter (where m.last_reviewed_at is null or m.last_reviewed_at < '2025-12-04')::int as overdue
       from measures m join catalogues c on c.id = m.catalogue_id
       where m.workflow_state = 'veroeffentlicht' and not m.is_gap group by c.slug, c.position order by c.position`);

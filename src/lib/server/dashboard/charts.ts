@@ -6,13 +6,14 @@
  *
  * A measure counts as the public pages count it (catalogue/counting.ts, COUNTED_MEASURE_SQL:
  * published, not a gap record), so every number here equals the public one. Review health
- * classifies with the overdue rule of gaps/review-age.ts (`isOverdue`), called, not copied.
+ * classifies with the review-due rule of review/due.ts (intervals per catalogue and measure),
+ * called, not copied.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
 import { COUNTED_MEASURE_SQL } from '../catalogue/counting';
-import { isOverdue } from '../gaps/review-age';
 import { measureBelowNode } from '../gaps/subtree';
+import { DUE_SOON_DAYS as REVIEW_DUE_SOON_DAYS, dueOn, effectiveInterval, reviewStatus } from '../review/due';
 import { TIME_ZONE } from '../../i18n/format';
 
 export interface DashboardScope {
@@ -75,8 +76,8 @@ export interface DashboardCharts {
 
 /** How many actors and target groups the charts name before "weitere". */
 export const TOP_N = 10;
-/** "Due soon": overdue within this many days. */
-export const DUE_SOON_DAYS = 60;
+/** "Due soon": due within this many days (the due lists' window, review/due.ts). */
+export const DUE_SOON_DAYS = REVIEW_DUE_SOON_DAYS;
 /** Months of the trend, ending with the current one. */
 export const TREND_MONTHS = 24;
 
@@ -207,30 +208,30 @@ async function targetGroupCounts(db: Db, scope: DashboardScope): Promise<CountRo
 }
 
 /**
- * Review health per catalogue: counted measures grouped by their last review date (one row per
- * catalogue and date), classified with `isOverdue` at `now` (overdue) and at `now` plus
- * DUE_SOON_DAYS (due soon).
+ * Review health per catalogue: counted measures grouped by their last review date and interval
+ * (one row per catalogue, date and interval), classified by `reviewStatus` at `now`: overdue;
+ * due today or within DUE_SOON_DAYS (due soon); current.
  */
 async function reviewHealth(db: Db, scope: DashboardScope, now: Date): Promise<ReviewHealthRow[]> {
   const rows = await queryRows<Row>(
     db,
-    sql`select c.slug, c.title, m.last_reviewed_at, count(m.id)::int as n
+    sql`select c.slug, c.title, m.last_reviewed_at, m.review_interval_months as own_interval, c.review_interval_months as catalogue_interval, count(m.id)::int as n
         from catalogues c
         join measures m on m.catalogue_id = c.id and ${COUNTED_MEASURE_SQL}
         where ${scopeSql(scope)}
-        group by c.id, m.last_reviewed_at
+        group by c.id, m.last_reviewed_at, m.review_interval_months
         order by c.position, c.title`,
   );
-  const soon = new Date(now.getTime() + DUE_SOON_DAYS * 24 * 60 * 60 * 1000);
   const byCatalogue = new Map<string, ReviewHealthRow>();
   for (const r of rows) {
     const key = str(r.slug);
     let row = byCatalogue.get(key);
     if (!row) byCatalogue.set(key, (row = { key, label: str(r.title), current: 0, dueSoon: 0, overdue: 0 }));
-    const last = isoDate(r.last_reviewed_at);
-    if (isOverdue(last, now)) row.overdue += num(r.n);
-    else if (isOverdue(last, soon)) row.dueSoon += num(r.n);
-    else row.current += num(r.n);
+    const interval = effectiveInterval(r.own_interval == null ? null : num(r.own_interval), num(r.catalogue_interval));
+    const status = reviewStatus(dueOn(isoDate(r.last_reviewed_at), interval), now);
+    if (status === 'overdue') row.overdue += num(r.n);
+    else if (status === 'current') row.current += num(r.n);
+    else row.dueSoon += num(r.n);
   }
   return [...byCatalogue.values()];
 }

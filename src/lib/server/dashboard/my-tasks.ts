@@ -8,6 +8,7 @@ import { can, type SessionUser } from '../auth/policy';
 import { listNotifications, unreadCount, type NotificationItem } from '../notifications/inbox';
 import { countFailedMails, countPendingMails, isSmtpConfigured } from '../notifications/delivery';
 import type { ChangeState, WorkflowState } from '../db/schema';
+import { overdueSql, reviewableSql } from '../review/due';
 
 export interface ChangeRequestTask {
   id: string;
@@ -63,7 +64,7 @@ export interface MyTasks {
   reviews: Counted<ReviewTask> | null;
   /** Public suggestions waiting for moderation, oldest first (Redaktion). */
   suggestions: Counted<SuggestionTask> | null;
-  /** Published measures not reviewed for a year: of my actors, or all for Redaktion. */
+  /** Published measures overdue for review (review/due.ts): of my actors, or all for Redaktion. */
   stale: (Counted<MeasureTask> & { scope: 'all' | 'mine' }) | null;
   notifications: Counted<NotificationItem>;
   /** Mail queue (administrators). */
@@ -204,7 +205,7 @@ export async function suggestionsWaiting(db: Db, limit = LIST_LIMIT): Promise<Co
 }
 
 /**
- * Published measures (no gaps) whose last review is more than a year ago or never happened:
+ * Published measures (no gaps) overdue for review (review/due.ts) or never reviewed:
  * all of them, or those of the given actors (responsible, or the organisational unit they are
  * listed under). Never reviewed first, then the oldest review.
  */
@@ -215,16 +216,12 @@ export async function staleMeasures(
   limit = STALE_LIMIT,
 ): Promise<Counted<MeasureTask>> {
   if (actorIds && !actorIds.length) return { total: 0, items: [] };
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - 1);
-  const cutoffDate = cutoff.toISOString().slice(0, 10);
   const actorList = actorIds ? sql.join(actorIds.map((id) => sql`${id}::uuid`), sql`, `) : null;
   const scope = actorList
     ? sql`and (exists (select 1 from measure_actors ma where ma.measure_id = m.id and ma.role = 'verantwortlich' and ma.actor_id in (${actorList}))
                or exists (select 1 from measure_nodes mn join nodes n on n.id = mn.node_id where mn.measure_id = m.id and n.actor_id in (${actorList})))`
     : sql``;
-  const where = sql`m.workflow_state = 'veroeffentlicht' and not m.is_gap
-    and (m.last_reviewed_at is null or m.last_reviewed_at < ${cutoffDate}::date) ${scope}`;
+  const where = sql`${reviewableSql()} and ${overdueSql(now)} ${scope}`;
   const rows = await queryRows<Row>(
     db,
     sql`select m.id, m.title, m.number, m.slug, m.workflow_state, m.last_reviewed_at, m.updated_at, c.slug as catalogue_slug, c.title as catalogue_title
@@ -233,7 +230,7 @@ export async function staleMeasures(
         order by m.last_reviewed_at asc nulls first, c.position, m.position, m.id
         limit ${limit}`,
   );
-  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from measures m where ${where}`);
+  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from measures m join catalogues c on c.id = m.catalogue_id where ${where}`);
   return { total: Number(total?.n ?? 0), items: rows.map(toMeasure) };
 }
 

@@ -74,12 +74,15 @@ export const catalogues = pgTable(
     /** Further fields of the document that have no column (e.g. Einleitung). */
     extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
     position: integer('position').notNull().default(0),
+    /** Review interval of its measures in months ("zuletzt geprüft" + interval = due; review/due.ts). */
+    reviewIntervalMonths: integer('review_interval_months').notNull().default(12),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('catalogues_municipality_slug_uq').on(t.municipalityId, t.slug),
     check('catalogues_kind_ck', sql`${t.kind} in ('integrationskonzept', 'diversity', 'vereinbarungen')`),
+    check('catalogues_review_interval_ck', sql`${t.reviewIntervalMonths} between 1 and 120`),
   ],
 );
 
@@ -218,6 +221,8 @@ export const measures = pgTable(
     extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
     lastReviewedAt: date('last_reviewed_at'),
     lastReviewedBy: uuid('last_reviewed_by').references((): AnyPgColumn => users.id),
+    /** Overrides the catalogue's review interval (months); null: the catalogue's. */
+    reviewIntervalMonths: integer('review_interval_months'),
     source: jsonb('source').$type<SourceRef | null>(),
     workflowState: text('workflow_state').$type<WorkflowState>().notNull().default('veroeffentlicht'),
     /** Optimistic locking: incremented by every save. */
@@ -238,6 +243,7 @@ export const measures = pgTable(
       'measures_workflow_ck',
       sql`${t.workflowState} in ('entwurf', 'in_pruefung', 'veroeffentlicht', 'archiviert')`,
     ),
+    check('measures_review_interval_ck', sql`${t.reviewIntervalMonths} is null or ${t.reviewIntervalMonths} between 1 and 120`),
   ],
 );
 
@@ -730,3 +736,32 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Scheduled jobs whose state lives in the database (review/scheduler.ts): a run takes the row
+ * with `select … for update skip locked`, so of several app instances on one PostgreSQL one runs.
+ */
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  name: text('name').primaryKey(),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+  /** What the last run did (counts only). */
+  lastResult: jsonb('last_result').$type<Record<string, unknown>>(),
+});
+
+/** Review reminders sent: one per measure, due date and person, never twice (review/reminders.ts). */
+export const reviewReminders = pgTable(
+  'review_reminders',
+  {
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    /** The due date reminded of: a new review moves it, and the next reminder is a new row. */
+    dueOn: date('due_on').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.dueOn, t.userId] }), index('review_reminders_user_idx').on(t.userId)],
+);

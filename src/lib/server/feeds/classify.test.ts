@@ -23,6 +23,7 @@ const base: MeasureSnapshot = {
   extra: {},
   lastReviewedAt: null,
   lastReviewedBy: null,
+  reviewIntervalMonths: null,
   source: null,
   workflowState: 'veroeffentlicht',
   version: 1,

@@ -1,6 +1,6 @@
 /**
  * Actors whose entries are all overdue for review: every published measure they answer for was
- * last reviewed more than twelve months ago or never (review-age.ts). Such an actor has not
+ * overdue by the review rule (review/due.ts: interval of the measure or its catalogue) or never reviewed. Such an actor has not
  * looked at the catalogue for a year — a reminder to one entry would not do; the actor as a whole
  * is to be asked. An actor "answers for" a measure as the dashboard counts it: responsible
  * (measure_actors, role verantwortlich), or the office node the measure is listed under.
@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
-import { reviewCutoffDate } from './review-age';
+import { overdueSql } from '../review/due';
 import { asIsoDate, catalogueInScope, type GapScope, type Row } from './scope';
 
 export interface OverdueActor {
@@ -23,7 +23,6 @@ export interface OverdueActor {
 }
 
 export async function actorsAllOverdue(db: Db, scope: GapScope, now: Date): Promise<OverdueActor[]> {
-  const cutoff = reviewCutoffDate(now);
   const rows = await queryRows<Row>(
     db,
     sql`with answers as (
@@ -40,7 +39,7 @@ export async function actorsAllOverdue(db: Db, scope: GapScope, now: Date): Prom
         join catalogues c on c.id = m.catalogue_id and ${catalogueInScope(scope, 'c')}
         where a.municipality_id = (select id from municipalities where slug = ${scope.municipality})
         group by a.id, a.name
-        having bool_and(m.last_reviewed_at is null or m.last_reviewed_at < ${cutoff}::date)
+        having bool_and(${overdueSql(now)})
         order by a.name, a.id`,
   );
   return rows.map((r) => ({

@@ -4,7 +4,7 @@
  * - the measures by structured state (dashboard/charts.ts `stateCounts`, the dashboard's count);
  * - the published changes since the date (feeds/changes.ts, classified by feeds/classify.ts);
  * - the gaps: gap records and Handlungsziele without measures (gaps/);
- * - the measures overdue for review (gaps/review-age.ts `isOverdue`);
+ * - the measures overdue for review (review/due.ts: the measure's interval, else its catalogue's);
  * - charts of the states and the changes (charts/, the dashboard's ChartView shape).
  *
  * Every section is one statement, whatever the catalogue’s size (six in all, the form’s options included).
@@ -18,7 +18,7 @@ import { loadPublicChanges, type PublicChange } from '../feeds/changes';
 import type { ChangeKind, FeedField } from '../feeds/classify';
 import { gapRecords, type GapRecord } from '../gaps/gap-records';
 import { goalsWithoutMeasures, type GoalWithoutMeasures } from '../gaps/goals-without-measures';
-import { isOverdue } from '../gaps/review-age';
+import { overdueSql, reviewableSql } from '../review/due';
 import { placementColumns } from '../gaps/placement';
 import { measureBelowNode } from '../gaps/subtree';
 import { asIsoDate, asText, type Row } from '../gaps/scope';
@@ -166,8 +166,8 @@ async function overdueMeasures(db: Db, catalogueId: string, catalogueSlug: strin
   const rows = await queryRows<Row>(
     db,
     sql`select m.id, m.slug, m.number, m.title, m.last_reviewed_at, ${placementColumns('m')}
-        from measures m
-        where m.catalogue_id = ${catalogueId} and m.workflow_state = 'veroeffentlicht' and not m.is_gap
+        from measures m join catalogues c on c.id = m.catalogue_id
+        where m.catalogue_id = ${catalogueId} and ${reviewableSql('m')} and ${overdueSql(now)}
           and ${measureBelowNode(node, 'm')}
         order by m.last_reviewed_at nulls first, m.position, m.id`,
   );
@@ -179,8 +179,7 @@ async function overdueMeasures(db: Db, catalogueId: string, catalogueSlug: strin
       placement: asText(r.placement),
       lastReviewedAt: asIsoDate(r.last_reviewed_at),
       href: measureHref(catalogueSlug, str(r.slug)),
-    }))
-    .filter((m) => isOverdue(m.lastReviewedAt, now));
+    }));
 }
 
 function reportChange(c: PublicChange): ReportChange | null {

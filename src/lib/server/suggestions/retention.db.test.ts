@@ -78,7 +78,7 @@ describeEachEngine('retention of submitters’ contact data', (engine) => {
       await suggest(db, 'abgelaufen', days(-1));
       await db.insert(outbox).values({ recipient: 'redaktion@herne.de', subject: 'Betreff', body: 'Text' });
       const report = await runMaintenance(db, { now: NOW });
-      expect(report).toEqual({ purgedContacts: 1, mail: { configured: false, sent: 0, failed: 0, pending: 1 } });
+      expect(report).toEqual({ purgedContacts: 1, reminders: { people: 0, reminders: 0 }, mail: { configured: false, sent: 0, failed: 0, pending: 1 } });
     } finally {
       if (previous !== undefined) process.env.SMTP_URL = previous;
     }

@@ -1,12 +1,13 @@
 /**
  * Test-only helpers behind /test-setup (which answers only when testRoutesEnabled()): create or reset
- * users directly, create a session without the login form, and a fingerprint of the data the
- * authorisation matrix compares before and after forbidden requests.
+ * users directly, create a session without the login form, a fingerprint of the data the
+ * authorisation matrix compares before and after forbidden requests, and for the review cycle:
+ * backdate a measure's last review and read a person's queued e-mails.
  */
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db } from '../db/connection';
-import { actors, ROLES, users } from '../db/schema';
+import { actors, measures, outbox, ROLES, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { createSession, type NewSession } from '../auth/sessions';
 import { findUserIdByEmail, insertUser, replaceScopes } from '../auth/users';
@@ -27,6 +28,15 @@ export const seedUsersInput = z.object({
     .default([]),
   /** Sign in as this user (after seeding): the response sets the session cookie. */
   login: z.string().trim().toLowerCase().optional(),
+  /** Review cycle (issue 15): backdate a measure's last review, run the reminder job now. */
+  reviews: z
+    .object({
+      /** The first published measure (by title) this actor (slug) is responsible for gets this last review date. */
+      backdate: z.object({ actor: z.string(), lastReviewedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).optional(),
+      /** Run the reminder job now, even if its next run is not due (what it sends is still once per due date). */
+      runReminders: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type SeedUsersInput = z.input<typeof seedUsersInput>;
 
@@ -55,6 +65,30 @@ export async function seedUsers(db: Db, input: z.output<typeof seedUsersInput>['
     out.push({ id, email: u.email });
   }
   return out;
+}
+
+/** Sets the last review of an actor's first published measure (by title); returns it. */
+export async function backdateReview(db: Db, actorSlug: string, lastReviewedAt: string): Promise<{ id: string; title: string }> {
+  const [row] = await queryRows<{ id: string; title: string }>(
+    db,
+    sql`select m.id, m.title from measures m
+        join measure_actors ma on ma.measure_id = m.id and ma.role = 'verantwortlich'
+        join actors a on a.id = ma.actor_id and a.slug = ${actorSlug}
+        where m.workflow_state = 'veroeffentlicht' and not m.is_gap
+        order by m.title, m.id limit 1`,
+  );
+  if (!row) throw new Error(`Keine veröffentlichte Maßnahme des Akteurs ${actorSlug}`);
+  await db.update(measures).set({ lastReviewedAt }).where(eq(measures.id, row.id));
+  return { id: String(row.id), title: String(row.title) };
+}
+
+/** The e-mails queued for a recipient, newest first. */
+export async function outboxFor(db: Db, recipient: string): Promise<{ subject: string; body: string; createdAt: Date }[]> {
+  return db
+    .select({ subject: outbox.subject, body: outbox.body, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(eq(sql`lower(${outbox.recipient})`, recipient.toLowerCase()))
+    .orderBy(desc(outbox.createdAt));
 }
 
 export async function sessionFor(db: Db, email: string): Promise<NewSession | null> {

@@ -16,6 +16,9 @@ import { restoreMeasure } from '$lib/server/editing/measures/restore-measure';
 import { submitForReview } from '$lib/server/editing/workflow/submit-for-review';
 import { updateMeasure } from '$lib/server/editing/measures/update-measure';
 import { withdrawChange } from '$lib/server/editing/workflow/withdraw-change';
+import { can } from '$lib/server/auth/policy';
+import { loadReviewInfo } from '$lib/server/review/measure-review';
+import { answeringActorIds, confirmUnchanged, setMeasureReviewInterval } from '$lib/server/review/confirm';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,12 +28,20 @@ export const load: PageServerLoad = async (event) => {
   if (!ctx) error(404, 'Maßnahme nicht gefunden');
   const options = await editOptions(db, ctx.measure.catalogue.id);
   const own = ctx.ownChange;
+  const info = await loadReviewInfo(db, event.params.id, new Date());
   return {
     ctx,
     options,
     // The user's pending change is what they edit further (based on the version it was made on).
     values: formValuesFromEditable(own?.proposed ?? ctx.current, own?.baseVersion ?? ctx.measure.version),
     saved: event.url.searchParams.get('gespeichert'),
+    // The review section: opened from a reminder's personal link (?pruefen=1) it comes first.
+    review: info && {
+      ...info,
+      prompt: event.url.searchParams.has('pruefen'),
+      canConfirm: can(user, 'measure.edit', { actorIds: await answeringActorIds(db, event.params.id) }),
+      canSetInterval: can(user, 'measure.publish'),
+    },
   };
 };
 
@@ -86,6 +97,19 @@ export const actions: Actions = {
   restore: (event) => simple(event, (db) => restoreMeasure(db, event.locals.user!, event.params.id), 'restored'),
   publish: (event) => simple(event, (db, comment) => publishMeasure(db, event.locals.user!, event.params.id, { comment }), 'published'),
   submit: (event) => simple(event, (db, comment) => submitForReview(db, event.locals.user!, event.params.id, { comment }), 'submitted'),
+  /** "Geprüft, unverändert" (review/confirm.ts): no content change, a revision and an audit entry. */
+  confirmReview: (event) => simple(event, (db) => confirmUnchanged(db, event.locals.user!, event.params.id), 'reviewed'),
+  reviewInterval: async (event) => {
+    const user = requireUser(event);
+    const form = await event.request.formData();
+    const value = String(form.get('reviewIntervalMonths') ?? '');
+    const result = await runAction(event, async () => setMeasureReviewInterval(await getDb(), user, event.params.id, value), {
+      data: { action: 'reviewInterval', reviewIntervalMonths: value },
+      notFound: 'page',
+    });
+    if (isFailure(result)) return result;
+    done(event, 'reviewInterval');
+  },
   withdraw: async (event) => {
     const user = requireUser(event);
     const form = await event.request.formData();
