@@ -41,7 +41,11 @@ test('Redaktion opens the report for the integration concept and sees its sectio
   const rows = gaps.getByRole('table').first().getByRole('row').filter({ has: page.getByRole('cell') });
   await expect(rows).toHaveCount(5);
   await expect(rows.getByRole('cell', { name: /›/ })).toHaveText([`${IKOE} › A1`, `${IKOE} › B1`, `${IKOE} › B2`, `${IKOE} › E1`, 'Kultur › B3']);
-  await expect(gaps.getByRole('heading', { level: 4, name: 'Handlungsziele ohne Maßnahme (3)' })).toBeVisible();
+  // Other specs on the shared server add empty structure nodes of their own: of Herne's documents,
+  // exactly A1, B1 and E1 of Interkulturelle Öffnung have no measure.
+  await expect(gaps.getByRole('heading', { level: 4, name: /^Handlungsziele ohne Maßnahme \(\d+\)$/ })).toBeVisible();
+  const goalRows = gaps.getByRole('region', { name: /^Handlungsziele ohne Maßnahme/ }).getByRole('row').filter({ has: page.getByRole('cell', { name: IKOE, exact: true }) });
+  await expect(goalRows.getByRole('cell', { name: /^[A-E]\d$/ })).toHaveText(['A1', 'B1', 'E1']);
 
   // Charts: server-rendered SVG with a data table, readable without JavaScript.
   await expect(page.locator('#bericht-status svg[role="img"]')).toBeVisible();
