@@ -10,6 +10,7 @@ export type AdminNavKey =
   | 'measures'
   | 'review'
   | 'reviewDue'
+  | 'campaigns'
   | 'gaps'
   | 'steering'
   | 'suggestions'
@@ -38,6 +39,8 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   // Due reviews: contributors see those of their actors, the steering group reads them.
   { key: 'reviewDue', href: '/admin/pruefung-faellig', action: 'draft.read' },
   { key: 'review', href: '/admin/pruefung', action: 'measure.publish' },
+  // Calls for updates: contributors answer the requests to their actors, the steering group reads.
+  { key: 'campaigns', href: '/admin/abfragen', action: 'draft.read' },
   // The gap analysis is a report: the steering group reads it too.
   { key: 'gaps', href: '/admin/luecken', action: 'report.read' },
   { key: 'steering', href: '/admin/berichte/lenkungsgruppe', action: 'report.read' },

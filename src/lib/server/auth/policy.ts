@@ -34,6 +34,8 @@ export type Action =
   | 'history.read'
   | 'report.read'
   | 'suggestion.moderate'
+  | 'campaign.manage' // start, remind and close a call for updates (Abfrage) of a catalogue
+  | 'campaign.answer' // answer a request of a call for updates (contributors: for their actors)
   | 'user.manage'
   | 'audit.read'
   | 'settings.manage';
@@ -52,6 +54,9 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'history.read',
   'report.read',
   'suggestion.moderate',
+  'campaign.manage',
+  // Redaktion answers on behalf of an actor that replied by phone or letter.
+  'campaign.answer',
 ]);
 
 const READER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['draft.read', 'history.read', 'report.read']);
@@ -72,7 +77,7 @@ export function can(user: SessionUser | null | undefined, action: Action, resour
       return READER_ACTIONS.has(action);
     case 'beitragende': {
       if (action === 'draft.read' || action === 'history.read') return true;
-      if (action !== 'measure.edit' && action !== 'measure.create') return false;
+      if (action !== 'measure.edit' && action !== 'measure.create' && action !== 'campaign.answer') return false;
       // Only for measures of (one of) their actors.
       return (resource.actorIds ?? []).some((id) => user.actorIds.includes(id));
     }

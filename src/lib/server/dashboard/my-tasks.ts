@@ -9,6 +9,7 @@ import { listNotifications, unreadCount, type NotificationItem } from '../notifi
 import { countFailedMails, countPendingMails, isSmtpConfigured } from '../notifications/delivery';
 import type { ChangeState, WorkflowState } from '../db/schema';
 import { overdueSql, reviewableSql } from '../review/due';
+import { openRequestsFor } from '../campaigns/queries';
 
 export interface ChangeRequestTask {
   id: string;
@@ -66,6 +67,8 @@ export interface MyTasks {
   suggestions: Counted<SuggestionTask> | null;
   /** Published measures overdue for review (review/due.ts): of my actors, or all for Redaktion. */
   stale: (Counted<MeasureTask> & { scope: 'all' | 'mine' }) | null;
+  /** Open requests of calls for updates to my actors (contributors). */
+  campaigns: Awaited<ReturnType<typeof openRequestsFor>> | null;
   notifications: Counted<NotificationItem>;
   /** Mail queue (administrators). */
   mail: { pending: number; failed: number; smtpConfigured: boolean } | null;
@@ -249,6 +252,7 @@ export async function loadMyTasks(db: Db, user: SessionUser, now: Date = new Dat
       : edits
         ? { ...(await staleMeasures(db, now, user.actorIds)), scope: 'mine' }
         : null,
+    campaigns: user.role === 'beitragende' ? await openRequestsFor(db, user.actorIds) : null,
     notifications: { total: unread, items: latest.items },
     mail: can(user, 'settings.manage')
       ? { pending: await countPendingMails(db), failed: await countFailedMails(db), smtpConfigured: isSmtpConfigured() }

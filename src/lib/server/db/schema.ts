@@ -765,3 +765,86 @@ export const reviewReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.measureId, t.dueOn, t.userId] }), index('review_reminders_user_idx').on(t.userId)],
 );
+
+// ---------------------------------------------------------------------------
+// Yearly call for updates ("Abfrage"): campaigns, one request per answering actor, answers
+// ---------------------------------------------------------------------------
+
+/** Redaktion asks every actor answering for a catalogue's measures whether they are still right. */
+export const updateCampaigns = pgTable(
+  'update_campaigns',
+  {
+    id: id(),
+    catalogueId: uuid('catalogue_id')
+      .notNull()
+      .references(() => catalogues.id),
+    title: text('title').notNull(),
+    /** The cover letter shown on every request and in the e-mails. */
+    message: text('message'),
+    /** Answer requested by this date (city time). */
+    deadline: date('deadline').notNull(),
+    startedBy: uuid('started_by').references(() => users.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id),
+  },
+  // One open campaign per catalogue at a time: a second one would ask the same people twice.
+  (t) => [uniqueIndex('update_campaigns_open_uq').on(t.catalogueId).where(sql`closed_at is null`)],
+);
+
+/** One request per actor of a campaign: the measures it answers for, frozen at the start. */
+export const updateRequests = pgTable(
+  'update_requests',
+  {
+    id: id(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => updateCampaigns.id),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    /** Measure ids asked about (the answering actor's published measures when the campaign started). */
+    measureIds: jsonb('measure_ids').$type<string[]>().notNull(),
+    /** People reached (contributors bound to the actor) when it was sent; 0: Redaktion must ask otherwise. */
+    recipients: integer('recipients').notNull().default(0),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: uuid('answered_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('update_requests_campaign_actor_uq').on(t.campaignId, t.actorId)],
+);
+
+export const UPDATE_ANSWER_KINDS = ['unveraendert', 'geaendert', 'neu', 'eingestellt'] as const;
+export type UpdateAnswerKind = (typeof UPDATE_ANSWER_KINDS)[number];
+
+/**
+ * An answer of a request: per measure (unchanged / changed / discontinued) or a new measure.
+ * Everything but "unverändert" waits in the review queue until Redaktion has dealt with it.
+ */
+export const updateAnswers = pgTable(
+  'update_answers',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => updateRequests.id),
+    /** The measure answered about; null for a new measure. */
+    measureId: uuid('measure_id').references(() => measures.id),
+    kind: text('kind').$type<UpdateAnswerKind>().notNull(),
+    /** New measure: its proposed title. */
+    title: text('title'),
+    /** What changed, why discontinued, or the new measure's description. */
+    note: text('note'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    uniqueIndex('update_answers_request_measure_uq').on(t.requestId, t.measureId),
+    index('update_answers_open_idx').on(t.resolvedAt),
+    check('update_answers_kind_ck', sql`${t.kind} in ('unveraendert', 'geaendert', 'neu', 'eingestellt')`),
+    check('update_answers_measure_ck', sql`(${t.kind} = 'neu') = (${t.measureId} is null)`),
+  ],
+);

@@ -38,6 +38,7 @@ export async function mergeActors(db: Db, user: SessionUser, sourceId: string, t
     await tx.execute(sql`insert into ${userActorScopes} (user_id, actor_id)
       select user_id, ${targetId} from ${userActorScopes} where actor_id = ${sourceId} on conflict do nothing`);
     await tx.delete(userActorScopes).where(eq(userActorScopes.actorId, sourceId));
+    await moveUpdateRequests(tx, sourceId, targetId);
     const aliases = await tx.select({ alias: actorAliases.alias }).from(actorAliases).where(eq(actorAliases.actorId, sourceId));
     const moved = [...new Set([source.name, ...aliases.map((a) => a.alias)])].filter((a) => a.toLowerCase() !== target.name.toLowerCase());
     if (moved.length) await tx.insert(actorAliases).values(moved.map((alias) => ({ actorId: targetId, alias }))).onConflictDoNothing();
@@ -55,3 +56,26 @@ export async function mergeActors(db: Db, user: SessionUser, sourceId: string, t
     return { measures: new Set(affected).size };
   });
 }
+
+/**
+ * Requests of calls for updates follow the merge: where the target was not asked in that
+ * campaign the source's request becomes the target's; where both were asked, the source's
+ * measures and answers join the target's request (the target's answer wins for a measure both
+ * answered) and the source's request goes.
+ */
+async function moveUpdateRequests(tx: Db, sourceId: string, targetId: string): Promise<void> {
+  await tx.execute(sql`update update_requests set actor_id = ${targetId}::uuid where actor_id = ${sourceId}::uuid
+    and campaign_id not in (select campaign_id from update_requests where actor_id = ${targetId}::uuid)`);
+  const both = sql`select s.id as source_request, t.id as target_request from update_requests s
+    join update_requests t on t.campaign_id = s.campaign_id and t.actor_id = ${targetId}::uuid where s.actor_id = ${sourceId}::uuid`;
+  await tx.execute(sql`update update_answers a set request_id = p.target_request from (${both}) p
+    where a.request_id = p.source_request and (a.measure_id is null or not exists
+      (select 1 from update_answers b where b.request_id = p.target_request and b.measure_id = a.measure_id))`);
+  await tx.execute(sql`delete from update_answers a using (${both}) p where a.request_id = p.source_request`);
+  await tx.execute(sql`update update_requests t set measure_ids = (select jsonb_agg(distinct v) from
+      (select jsonb_array_elements_text(t.measure_ids) as v union select jsonb_array_elements_text(s.measure_ids)) u),
+      recipients = greatest(t.recipients, s.recipients)
+    from update_requests s where s.actor_id = ${sourceId}::uuid and t.campaign_id = s.campaign_id and t.actor_id = ${targetId}::uuid`);
+  await tx.execute(sql`delete from update_requests where actor_id = ${sourceId}::uuid`);
+}
+
