@@ -6,6 +6,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { outbox } from './helpers/mail';
 import { CONTRIBUTOR_ACTOR, loginAs, loginWithForm, PASSWORD, seedUsers, uniqueEmail } from './helpers/users';
 
 const withJs = () => test.info().project.use.javaScriptEnabled !== false;
@@ -20,12 +21,6 @@ async function setupReviews(request: APIRequestContext, reviews: Record<string, 
   const response = await request.post('/test-setup', { data: { reviews } });
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()).review as { measure?: { id: string; title: string }; reminders?: { ran: boolean; result?: { people: number } } };
-}
-
-async function outbox(request: APIRequestContext, email: string): Promise<{ subject: string; body: string }[]> {
-  const response = await request.get(`/test-setup?outbox=${encodeURIComponent(email)}`);
-  expect(response.status()).toBe(200);
-  return (await response.json()).mails;
 }
 
 test('a contributor follows the reminder, confirms "geprüft, unverändert" and the measure leaves the overdue list', async ({ page, request }) => {

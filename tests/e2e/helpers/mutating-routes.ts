@@ -263,6 +263,37 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
   },
   // Read-only, every signed-in role (contributors: their actors' measures only).
   { name: 'read the due reviews', method: 'GET', path: '/admin/pruefung-faellig', allowed: SIGNED_IN },
+  // --- calls for updates (issue 15): start, remind, close, answer, deal with answers ---------
+  // A past deadline: allowed roles get the German validation message (400) and nothing starts,
+  // so the matrix leaves no open campaign behind; the role check comes first.
+  {
+    name: 'start a call for updates',
+    method: 'POST',
+    path: '/admin/abfragen',
+    action: 'start',
+    form: (v) => ({ catalogueId: v.catalogueId!, title: 'Matrix-Abfrage', message: '', deadline: '2000-01-01' }),
+    setup: (ctx) => editingSetup(ctx).then((s) => s.base()),
+    allowed: ['admin', 'redaktion'],
+  },
+  { name: 'remind a call for updates', method: 'POST', path: `/admin/abfragen/${UNKNOWN_ID}`, action: 'remind', allowed: ['admin', 'redaktion'] },
+  { name: 'close a call for updates', method: 'POST', path: `/admin/abfragen/${UNKNOWN_ID}`, action: 'close', allowed: ['admin', 'redaktion'] },
+  {
+    name: 'answer a request of a call for updates',
+    method: 'POST',
+    path: `/admin/abfragen/${UNKNOWN_ID}/${UNKNOWN_ID}`,
+    action: 'answer',
+    form: { [`answer.${UNKNOWN_ID}`]: 'unveraendert' },
+    allowed: ['admin', 'redaktion', 'beitragende'],
+  },
+  {
+    name: 'mark an answer of a call for updates dealt with',
+    method: 'POST',
+    path: '/admin/pruefung',
+    action: 'resolveAnswer',
+    form: { answerId: UNKNOWN_ID, resolution: '' },
+    allowed: ['admin', 'redaktion'],
+  },
+  { name: 'read the calls for updates', method: 'GET', path: '/admin/abfragen', allowed: SIGNED_IN },
   {
     name: 'create an actor',
     method: 'POST',

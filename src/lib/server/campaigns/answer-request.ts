@@ -43,6 +43,8 @@ export async function answerRequest(
 ): Promise<AnswerResult> {
   const now = options.now ?? new Date();
   const keys = options.keys ?? { answers: raw.answers.map((a) => a.measureId), newMeasures: raw.newMeasures.map((_, i) => i) };
+  // Who may answer at all first (the steering group may not, whatever the request), then for this actor.
+  authorize(user, 'campaign.answer', { actorIds: user.actorIds });
   return inTransaction(db, async (tx) => {
     if (!isUuid(requestId)) throw new NotFoundError('Die Anfrage');
     const [row] = await tx
