@@ -14,6 +14,7 @@ import type { PrintDocument, PrintSection } from '../exports/print-document';
 import { printText } from '../exports/print-document';
 import { createTranslator, type MessageKey } from '../../i18n/translator';
 import { formatDate } from '../../i18n/format';
+import { SECTION_HEADINGS } from '../../components/events/sections';
 
 export interface YearReviewSection {
   key: ReviewSection;
@@ -64,17 +65,6 @@ export async function buildYearReview(db: Db, municipality: string, year: number
   });
   return { year, title: stored?.title ?? null, introduction: stored?.introduction ?? null, sections };
 }
-
-/** Section headings as printed in the KI's review. */
-export const SECTION_HEADINGS: Record<ReviewSection, string> = {
-  neues: 'Neues im KI',
-  oeffentliche_veranstaltungen: 'Öffentliche Veranstaltungen',
-  projekte_an_schulen: 'Ferienprogramme, Projekte an Schulen',
-  fachtage: 'Fachtage, Workshops, Qualifizierungen',
-  netzwerke: 'Netzwerke, Arbeitskreise',
-  laufende_angebote: 'Laufende KI-Angebote',
-  integrationsrat: 'Integrationsrat',
-};
 
 const dateLabel = (e: EventDetail, locale: string) => {
   const fmt = (iso: string, month: boolean) =>
