@@ -17,6 +17,7 @@ import { renderPdf, stopPdfWorker } from '../exports/pdf/render';
 import { buildYearReview, yearReviewPrintDocument } from './year-review';
 import { eventsCalendar } from './ical';
 import { listEvents } from './queries';
+import { parseArts, searchDirectory } from './directory-search';
 import ICAL from 'ical.js';
 
 const FILE = '002_f4ed1d705e4e74d9.txt';
@@ -65,5 +66,19 @@ describeEachEngine('the generated annual review', (engine) => {
     expect(bleibCool.startDate.isDate).toBe(true);
     expect(bleibCool.startDate.toString()).toBe('2023-03-22');
     expect(bleibCool.endDate.toString()).toBe('2023-03-23');
+  });
+
+  it('finds offers, events and networks for the search with the facet "Art"', async () => {
+    await inTransaction(database.db, async (tx) => writeJahresrueckblick(tx, doc(), { municipalityId: await ensureMunicipality(tx, 'herne'), comment: 'Test' }));
+    const all = await searchDirectory(database.db, 'herne', 'Herkules', []);
+    expect(all.hits).toEqual([expect.objectContaining({ art: 'veranstaltung', title: 'Herkules-Fest', meta: '2023-06-17' })]);
+    // Umlauts folded: "vater" finds "Echte Väter".
+    expect((await searchDirectory(database.db, 'herne', 'echte vater', [])).hits.map((h) => h.title)).toEqual(['Projekt „Echte Väter“']);
+    const onlyNetworks = await searchDirectory(database.db, 'herne', 'Vielfalt KiTa', parseArts(new URLSearchParams('art=netzwerk&art=unbekannt')));
+    expect(onlyNetworks.hits.every((h) => h.art === 'netzwerk')).toBe(true);
+    expect(onlyNetworks.hits.map((h) => h.title)).toContain('AK Vielfalt – Bildung und Erziehung in der KiTa');
+    // The counts per kind stay those of the whole query, for the facet.
+    expect(onlyNetworks.counts.angebot).toBeGreaterThan(0);
+    expect((await searchDirectory(database.db, 'herne', '%', [])).hits).toEqual([]);
   });
 });
