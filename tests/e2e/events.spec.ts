@@ -92,3 +92,17 @@ test('offers by target group and district, a network with its history, the gener
   await expect(page.getByRole('link', { name: 'Herkules-Fest' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the search finds events, offers and networks, with the facet "Art"', async ({ page }) => {
+  await page.goto('/suche?q=Vielfalt+KiTa');
+  const more = page.getByRole('region', { name: /Angebote, Veranstaltungen und Netzwerke/ });
+  await expect(more.getByRole('link', { name: 'AK Vielfalt – Bildung und Erziehung in der KiTa' })).toBeVisible();
+  await page.getByLabel(/^Netzwerk \(\d+\)$/).check();
+  await page.getByRole('button', { name: 'Filter anwenden' }).click();
+  await expect(page).toHaveURL(/art=netzwerk/);
+  await expect(more.getByText('Angebot:')).toHaveCount(0);
+  await expect(page.locator('.search-result-list')).toHaveCount(0);
+  await more.getByRole('link', { name: 'AK Vielfalt – Bildung und Erziehung in der KiTa' }).click();
+  await expect(page).toHaveURL(/\/netzwerke\//);
+  await expectNoAxeViolations(page);
+});
