@@ -1,11 +1,11 @@
 CREATE TABLE "annual_reviews" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"municipality_id" uuid NOT NULL,
 	"year" integer NOT NULL,
 	"title" text,
 	"introduction" text,
 	"source" jsonb,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "annual_reviews_municipality_id_year_pk" PRIMARY KEY("municipality_id","year")
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "event_actors" (
@@ -173,6 +173,7 @@ ALTER TABLE "offer_measures" ADD CONSTRAINT "offer_measures_measure_id_measures_
 ALTER TABLE "offer_target_groups" ADD CONSTRAINT "offer_target_groups_offer_id_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."offers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "offer_target_groups" ADD CONSTRAINT "offer_target_groups_target_group_id_target_groups_id_fk" FOREIGN KEY ("target_group_id") REFERENCES "public"."target_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "offers" ADD CONSTRAINT "offers_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "annual_reviews_municipality_year_uq" ON "annual_reviews" USING btree ("municipality_id","year");--> statement-breakpoint
 CREATE INDEX "event_actors_actor_idx" ON "event_actors" USING btree ("actor_id");--> statement-breakpoint
 CREATE INDEX "event_target_groups_tg_idx" ON "event_target_groups" USING btree ("target_group_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "events_municipality_slug_uq" ON "events" USING btree ("municipality_id","slug");--> statement-breakpoint

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
+import { loginAs } from './helpers/users';
 
 async function expectNoAxeViolations(page: Page) {
   // axe runs as a script in the page: it checks the mit-js project (the server-rendered markup is the same).
@@ -106,3 +107,16 @@ test('the search finds events, offers and networks, with the facet "Art"', async
   await expect(page).toHaveURL(/\/netzwerke\//);
   await expectNoAxeViolations(page);
 });
+
+test('an editor writes the introduction of the generated annual review', async ({ page }) => {
+  await loginAs(page, 'redaktion');
+  await page.goto('/admin/jahresrueckblick?jahr=2023');
+  const text = `Einleitung aus dem Test ${test.info().project.name}.`;
+  await page.getByLabel('Einleitung 2023').fill(text);
+  await page.getByRole('button', { name: 'Einleitung speichern' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Die Einleitung wurde gespeichert.' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto('/jahresrueckblick/2023');
+  await expect(page.getByRole('region', { name: 'Einleitung' })).toContainText(text);
+});
+

@@ -22,6 +22,7 @@ export type AdminNavKey =
   | 'sourceImport'
   | 'users'
   | 'legal'
+  | 'yearReview'
   | 'audit';
 
 interface NavEntry {
@@ -52,6 +53,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'sourceImport', href: '/admin/quelldokumente', action: 'measure.import' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
+  { key: 'yearReview', href: '/admin/jahresrueckblick', action: 'measure.publish' },
   { key: 'legal', href: '/admin/rechtliches', action: 'settings.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];

@@ -1041,6 +1041,7 @@ export const networkSessions = pgTable(
 export const annualReviews = pgTable(
   'annual_reviews',
   {
+    id: id(),
     municipalityId: uuid('municipality_id')
       .notNull()
       .references(() => municipalities.id),
@@ -1051,7 +1052,7 @@ export const annualReviews = pgTable(
     source: jsonb('source').$type<SourceRef | null>(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.municipalityId, t.year] })],
+  (t) => [uniqueIndex('annual_reviews_municipality_year_uq').on(t.municipalityId, t.year)],
 );
 // ===========================================================================
 // END offers, events, networks and bodies

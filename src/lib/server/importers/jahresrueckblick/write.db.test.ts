@@ -4,7 +4,8 @@ import { expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { describeEachEngine, freshDatabaseEachTest } from '../../../../../tests/helpers/db';
 import { queryRows, type Db } from '../../db/connection';
-import { contacts, events, networks, users } from '../../db/schema';
+import { annualReviews, auditLog, contacts, events, networks, revisions, users } from '../../db/schema';
+import { setReviewIntroduction } from '../../events/review-introduction';
 import { ensureMunicipality } from '../../catalogue/municipality';
 import { inTransaction } from '../../db/transaction';
 import { recordRevisions } from '../../revisions/record';
@@ -75,5 +76,22 @@ describeEachEngine('writing the annual review', (engine) => {
     expect(kept!.venueName).toBe(event!.venueName);
     expect(await readContentVersion(database.db)).toBeGreaterThan(version);
     expect(await count(database.db, 'network_sessions')).toBe(5);
+  });
+
+  it('keeps an introduction written in the app: revision and audit entry, and a re-import does not overwrite it', async () => {
+    await write(database.db, parse());
+    const [imported] = await database.db.select().from(annualReviews);
+    expect(imported!.introduction).toMatch(/^wir freuen uns sehr/);
+    const [user] = await database.db.insert(users).values({ email: 'jr@example.org', name: 'Redaktion', role: 'redaktion' }).returning();
+    await setReviewIntroduction(database.db, user!.id, 'herne', '2023', 'Unser Jahr 2023.\r\n\r\nZweiter Absatz.');
+    await write(database.db, parse());
+    const [after] = await database.db.select().from(annualReviews);
+    expect(after!.introduction).toBe('Unser Jahr 2023.\n\nZweiter Absatz.');
+    const revs = await database.db.select().from(revisions).where(eq(revisions.entityId, after!.id));
+    expect(revs.map((r) => r.authorId)).toEqual([user!.id]);
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'annual_review.update'));
+    expect(audit!.details).toMatchObject({ year: 2023, previous: imported!.introduction });
+    await expect(setReviewIntroduction(database.db, user!.id, 'herne', 'zwanzig', 'x')).rejects.toThrow(/Jahr/);
+    await expect(setReviewIntroduction(database.db, user!.id, 'herne', '2023', 'x'.repeat(20_001))).rejects.toThrow(/zu lang/);
   });
 });
