@@ -23,9 +23,15 @@ export async function importCommand(files: string[], options: ImportCommandOptio
   if (options.dryRun) {
     const parsed = parseSources(sources, progress);
     if (options.format === 'json') {
-      process.stdout.write(`${JSON.stringify({ catalogues: parsed.catalogues, warnings: parsed.warnings }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ catalogues: parsed.catalogues, jahresrueckblicke: parsed.reviews, warnings: parsed.warnings }, null, 2)}\n`);
     } else {
-      process.stdout.write(`Probelauf – nichts wurde gespeichert.\n\n${formatTextReport(parsed.plans.map(summarisePlan), parsed.warnings)}\n`);
+      const reviews = parsed.reviews.map(
+        (r) =>
+          `${r.titel}: ${r.veranstaltungen.length} Veranstaltungen, ${r.angebote.length} Angebote, ${r.netzwerke.length} Netzwerke, ` +
+          `${r.gremien.length} Gremien (${r.gremien.reduce((n, g) => n + g.sitzungen.length, 0)} Sitzungen), ${r.kontakte.length} Kontakte, ` +
+          `${r.nichtKlassifiziert.length} nicht klassifiziert`,
+      );
+      process.stdout.write(`Probelauf – nichts wurde gespeichert.\n\n${[formatTextReport(parsed.plans.map(summarisePlan), parsed.warnings), ...reviews].join('\n')}\n`);
     }
     return;
   }
@@ -35,7 +41,7 @@ export async function importCommand(files: string[], options: ImportCommandOptio
   );
   if (options.format === 'json') {
     process.stdout.write(
-      `${JSON.stringify({ catalogues: report.catalogues, warnings: report.warnings, outcomes: report.outcomes }, null, 2)}\n`,
+      `${JSON.stringify({ catalogues: report.catalogues, jahresrueckblicke: report.reviews, warnings: report.warnings, outcomes: report.outcomes, reviewOutcomes: report.reviewOutcomes }, null, 2)}\n`,
     );
     return;
   }
@@ -49,6 +55,11 @@ export async function importCommand(files: string[], options: ImportCommandOptio
     for (const c of o.conflicts)
       lines.push(`    Konflikt: ${c.number ? `Maßnahme ${c.number} ` : ''}„${c.title}“ wurde seit dem letzten Import in Vielfalt bearbeitet und nicht überschrieben.`);
     for (const m of o.missing) lines.push(`    Nicht mehr in der Quelle (nicht gelöscht): ${m.number ? `Maßnahme ${m.number} ` : ''}„${m.title}“`);
+  }
+  for (const r of report.reviewOutcomes) {
+    const n = (c: { created: number; updated: number; unchanged: number }) => `${c.created} neu, ${c.updated} geändert, ${c.unchanged} unverändert`;
+    lines.push(`  ${r.titel}: Veranstaltungen ${n(r.events)}; Angebote ${n(r.offers)}; Netzwerke und Gremien ${n(r.networks)}; Kontakte ${n(r.contacts)}`);
+    for (const c of r.conflicts) lines.push(`    Konflikt: „${c.title}“ wurde seit dem letzten Import in Vielfalt bearbeitet und nicht überschrieben.`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -184,12 +184,21 @@ describeEachEngine('importing Herne’s documents', (engine) => {
     expect(await counts(database)).toEqual(afterFirst);
   });
 
-  it('skips the annual review (reference material) with a note and imports the rest', async () => {
+  it('imports the annual review 002 beside the catalogues, and a second time changes nothing', async () => {
     const before = await counts(database);
-    const report = await importSources(database, [...sources(), readSourceFile(path.join(SOURCES, '002_f4ed1d705e4e74d9.txt'))], { municipality: 'herne' });
-    expect(report.skipped).toEqual([{ name: '002_f4ed1d705e4e74d9.txt', reason: expect.stringMatching(/Jahresrückblick.*nicht importiert/) }]);
-    expect(report.warnings).toContainEqual(expect.objectContaining({ datei: '002_f4ed1d705e4e74d9.txt', code: 'skipped-document' }));
-    expect(await counts(database)).toEqual(before);
+    const files = [...sources(), readSourceFile(path.join(SOURCES, '002_f4ed1d705e4e74d9.txt'))];
+    const report = await importSources(database, files, { municipality: 'herne' });
+    expect(report.skipped).toEqual([]);
+    expect(report.reviewOutcomes).toHaveLength(1);
+    expect(report.reviewOutcomes[0]!.events.created).toBeGreaterThan(10);
+    // The catalogues are untouched by it.
+    for (const o of report.outcomes) expect(o.measures.created + o.measures.updated, o.catalogue.title).toBe(0);
+    expect((await counts(database)).measures).toEqual(before.measures);
+    const again = await importSources(database, files, { municipality: 'herne' });
+    const r = again.reviewOutcomes[0]!;
+    expect([r.events, r.offers, r.networks, r.contacts].map((c) => c.created + c.updated)).toEqual([0, 0, 0, 0]);
+    // The following tests compare with the database including the review.
+    afterFirst = await counts(database);
   });
 
   it('updates only the measure whose text changed, with one revision', async () => {

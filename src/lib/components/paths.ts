@@ -63,3 +63,12 @@ export function catalogueFeedHref(catalogueSlug: string): string {
 
 export const SEARCH_FEED_PATH = `${SEARCH_PATH}/feed.atom`;
 export const ALL_FEED_PATH = '/feed.atom';
+
+// Events, offers, networks and the annual review (issue 17).
+export const EVENTS_PATH = '/veranstaltungen';
+export const EVENTS_ICAL_PATH = '/veranstaltungen/kalender.ics';
+export const OFFERS_PATH = '/angebote';
+export const NETWORKS_PATH = '/netzwerke';
+export const eventHref = (slug: string) => `${EVENTS_PATH}/${encodeURIComponent(slug)}`;
+export const networkHref = (slug: string) => `${NETWORKS_PATH}/${encodeURIComponent(slug)}`;
+export const yearReviewHref = (year: number) => `/jahresrueckblick/${year}`;

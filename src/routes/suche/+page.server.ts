@@ -4,6 +4,7 @@ import { parseSearchParams, searchMeasures } from '$lib/server/search';
 import { toQueryString } from '$lib/server/search/params';
 import { buildSearchLanding, isLanding } from '$lib/server/search/landing';
 import { buildSearchView } from '$lib/server/search/view';
+import { parseArts, searchDirectory } from '$lib/server/events/directory-search';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -18,9 +19,14 @@ export const load: PageServerLoad = async ({ url, setHeaders, locals }) => {
   setHeaders({ 'cache-control': 'no-cache' });
   const view = buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors);
   // Without a query or filter: a short landing instead of every facet and the first results.
-  if (isLanding(parsed.state, !parsed.ok)) return { ...buildSearchLanding(SEARCH_PATH, view), exportQuery: '' };
+  const arts = parseArts(url.searchParams);
+  if (isLanding(parsed.state, !parsed.ok) && !arts.length) return { ...buildSearchLanding(SEARCH_PATH, view), exportQuery: '', arts, directory: null };
+  // Offers, events and networks matching the query, with the facet "Art" (issue 17).
+  const directory = parsed.state.q ? await searchDirectory(db, locals.municipality, parsed.state.q, arts) : null;
   return {
     view,
+    arts,
+    directory,
     landing: null,
     // The downloads take the same parameters, without the page (they hold every page).
     exportQuery: toQueryString(parsed.state).replace(/^\?/, ''),

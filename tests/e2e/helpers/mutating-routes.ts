@@ -433,6 +433,15 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
   },
   // Saves the text it has: the matrix's admin attempt writes the placeholder-free state back (empty).
   { name: 'legal page text', method: 'POST', path: '/admin/rechtliches', action: 'speichern', form: { page: 'datenschutz', text: '' }, allowed: ['admin'] },
+  // An unknown year's introduction: writes a throwaway review row, no public year changes.
+  {
+    name: 'annual review introduction',
+    method: 'POST',
+    path: '/admin/jahresrueckblick',
+    action: 'speichern',
+    form: { year: '1901', introduction: 'Matrix-Einleitung' },
+    allowed: ['admin', 'redaktion'],
+  },
   { name: 'mark a notification read', method: 'POST', path: '/admin/benachrichtigungen', action: 'gelesen', form: { id: UNKNOWN_ID }, allowed: SIGNED_IN },
   { name: 'mark all notifications read', method: 'POST', path: '/admin/benachrichtigungen', action: 'alleGelesen', allowed: SIGNED_IN },
 ];

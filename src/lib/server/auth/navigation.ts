@@ -23,6 +23,7 @@ export type AdminNavKey =
   | 'sourceImport'
   | 'users'
   | 'legal'
+  | 'yearReview'
   | 'audit';
 
 interface NavEntry {
@@ -54,6 +55,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'apiTokens', href: '/admin/api-schluessel', action: null },
   { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'sourceImport', href: '/admin/quelldokumente', action: 'measure.import' },
+  { key: 'yearReview', href: '/admin/jahresrueckblick', action: 'measure.publish' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'legal', href: '/admin/rechtliches', action: 'settings.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },

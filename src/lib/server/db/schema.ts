@@ -848,3 +848,295 @@ export const updateAnswers = pgTable(
     check('update_answers_measure_ck', sql`(${t.kind} = 'neu') = (${t.measureId} is null)`),
   ],
 );
+
+// ===========================================================================
+// BEGIN offers, events, networks and bodies (issue 17: the KI's annual review 002)
+// ===========================================================================
+// Offers (ongoing services), dated events, networks/working groups and bodies (the Integrationsrat
+// with its sessions) reuse actors, target groups, contacts and revisions. Imported rows carry an
+// import key and the hash of their imported content, like measures: a re-import touches nothing
+// that did not change, and a row edited in the app since (latest revision by a user) is left alone.
+
+/** Sections of the printed annual review (Jahresrückblick) an event or offer was published in. */
+export const REVIEW_SECTIONS = [
+  'neues',
+  'oeffentliche_veranstaltungen',
+  'projekte_an_schulen',
+  'fachtage',
+  'netzwerke',
+  'laufende_angebote',
+  'integrationsrat',
+] as const;
+export type ReviewSection = (typeof REVIEW_SECTIONS)[number];
+
+export const offers = pgTable(
+  'offers',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    description: text('description'),
+    /** Languages the offer is given in (German names as printed: "Türkisch"). */
+    languages: jsonb('languages').$type<string[]>().notNull().default([]),
+    /** Stadtteile / Stadtbezirke where it takes place. */
+    districts: jsonb('districts').$type<string[]>().notNull().default([]),
+    /** Venues as printed (one per line). */
+    venues: jsonb('venues').$type<string[]>().notNull().default([]),
+    schedule: text('schedule'),
+    funding: text('funding'),
+    targetGroupText: text('target_group_text'),
+    section: text('section').$type<ReviewSection>(),
+    state: text('state').$type<WorkflowState>().notNull().default('veroeffentlicht'),
+    importKey: text('import_key'),
+    importHash: text('import_hash'),
+    source: jsonb('source').$type<SourceRef | null>(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('offers_municipality_slug_uq').on(t.municipalityId, t.slug),
+    uniqueIndex('offers_municipality_import_key_uq').on(t.municipalityId, t.importKey),
+  ],
+);
+
+/** Organiser/partner roles of an actor in an offer or event. */
+export const OFFER_EVENT_ROLES = ['veranstalter', 'partner'] as const;
+export type OfferEventRole = (typeof OFFER_EVENT_ROLES)[number];
+
+export const offerActors = pgTable(
+  'offer_actors',
+  {
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    role: text('role').$type<OfferEventRole>().notNull(),
+    wording: text('wording'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.actorId, t.role] }), index('offer_actors_actor_idx').on(t.actorId)],
+);
+
+export const offerTargetGroups = pgTable(
+  'offer_target_groups',
+  {
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    targetGroupId: uuid('target_group_id')
+      .notNull()
+      .references(() => targetGroups.id),
+    wording: text('wording'),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.targetGroupId] }), index('offer_target_groups_tg_idx').on(t.targetGroupId)],
+);
+
+/** The measures an offer implements. */
+export const offerMeasures = pgTable(
+  'offer_measures',
+  {
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.measureId] })],
+);
+
+/** Contact points of an offer (rows of `contacts`, so their visibility rule applies). */
+export const offerContacts = pgTable(
+  'offer_contacts',
+  {
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.contactId] })],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    description: text('description'),
+    /** First day (local date in Herne). */
+    startDate: date('start_date').notNull(),
+    /** Last day, when the event spans several days. */
+    endDate: date('end_date'),
+    /** Local times "HH:MM", when printed. */
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    /** True when only the month is known (e.g. "im November 2023"): startDate is the 1st. */
+    dateIsMonth: boolean('date_is_month').notNull().default(false),
+    venueName: text('venue_name'),
+    venueAddress: text('venue_address'),
+    district: text('district'),
+    participants: integer('participants'),
+    registration: text('registration'),
+    targetGroupText: text('target_group_text'),
+    section: text('section').$type<ReviewSection>(),
+    /** The article of the annual review the event was described in. */
+    articleTitle: text('article_title'),
+    offerId: uuid('offer_id').references(() => offers.id),
+    measureId: uuid('measure_id').references(() => measures.id),
+    state: text('state').$type<WorkflowState>().notNull().default('veroeffentlicht'),
+    importKey: text('import_key'),
+    importHash: text('import_hash'),
+    source: jsonb('source').$type<SourceRef | null>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('events_municipality_slug_uq').on(t.municipalityId, t.slug),
+    uniqueIndex('events_municipality_import_key_uq').on(t.municipalityId, t.importKey),
+    index('events_start_idx').on(t.municipalityId, t.startDate),
+  ],
+);
+
+export const eventActors = pgTable(
+  'event_actors',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    role: text('role').$type<OfferEventRole>().notNull(),
+    wording: text('wording'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.actorId, t.role] }), index('event_actors_actor_idx').on(t.actorId)],
+);
+
+export const eventTargetGroups = pgTable(
+  'event_target_groups',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    targetGroupId: uuid('target_group_id')
+      .notNull()
+      .references(() => targetGroups.id),
+    wording: text('wording'),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.targetGroupId] }), index('event_target_groups_tg_idx').on(t.targetGroupId)],
+);
+
+/** Networks, working groups and bodies (Gremien such as the Integrationsrat). */
+export const NETWORK_KINDS = ['netzwerk', 'arbeitskreis', 'gremium'] as const;
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
+export const NETWORK_STATUSES = ['aktiv', 'umbenannt', 'aufgeloest'] as const;
+export type NetworkStatus = (typeof NETWORK_STATUSES)[number];
+
+export const networks = pgTable(
+  'networks',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<NetworkKind>().notNull().default('netzwerk'),
+    description: text('description'),
+    /** The actor that stands for the network (actors of kind "netzwerk"), when there is one. */
+    actorId: uuid('actor_id').references(() => actors.id),
+    leadActorId: uuid('lead_actor_id').references(() => actors.id),
+    rhythm: text('rhythm'),
+    nextMeeting: date('next_meeting'),
+    status: text('status').$type<NetworkStatus>().notNull().default('aktiv'),
+    /** The network this one continues (renamed or merged from). */
+    predecessorId: uuid('predecessor_id').references((): AnyPgColumn => networks.id),
+    /** When it took its current name / replaced its predecessor, as printed ("Nov. 2023"). */
+    succeededText: text('succeeded_text'),
+    /** Bodies: number of members and term of office. */
+    membersCount: integer('members_count'),
+    term: text('term'),
+    founded: text('founded'),
+    state: text('state').$type<WorkflowState>().notNull().default('veroeffentlicht'),
+    importKey: text('import_key'),
+    importHash: text('import_hash'),
+    source: jsonb('source').$type<SourceRef | null>(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('networks_municipality_slug_uq').on(t.municipalityId, t.slug),
+    uniqueIndex('networks_municipality_import_key_uq').on(t.municipalityId, t.importKey),
+    check('networks_status_ck', sql`${t.status} in ('aktiv', 'umbenannt', 'aufgeloest')`),
+  ],
+);
+
+export const networkMembers = pgTable(
+  'network_members',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    /** As printed, e.g. "Vorsitz", "Mitglied". */
+    role: text('role').notNull().default('mitglied'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.actorId] }), index('network_members_actor_idx').on(t.actorId)],
+);
+
+/** Session dates of a body (Integrationsrat) or meetings of a network. */
+export const networkSessions = pgTable(
+  'network_sessions',
+  {
+    id: id(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    date: date('date').notNull(),
+    /** As printed, e.g. "02/2024". */
+    label: text('label'),
+    source: jsonb('source').$type<SourceRef | null>(),
+  },
+  (t) => [uniqueIndex('network_sessions_network_date_uq').on(t.networkId, t.date)],
+);
+
+/** The editable parts of a generated annual review (Jahresrückblick) per municipality and year. */
+export const annualReviews = pgTable(
+  'annual_reviews',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    year: integer('year').notNull(),
+    title: text('title'),
+    introduction: text('introduction'),
+    /** Imported from the printed review (source file) or written in the app. */
+    source: jsonb('source').$type<SourceRef | null>(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('annual_reviews_municipality_year_uq').on(t.municipalityId, t.year)],
+);
+// ===========================================================================
+// END offers, events, networks and bodies
+// ===========================================================================

@@ -51,16 +51,11 @@ export function detectKind(text: string): DocumentKind | null {
 }
 
 /**
- * Documents we know and deliberately do not import as a catalogue: they are reference material
- * (e.g. the KI's annual review: events, projects, contact persons). The importer skips them with
- * a note in the report instead of failing the whole import.
+ * Documents we know and deliberately do not import, skipped with a note in the report instead of
+ * failing the whole import. (The KI's annual review 002 was one; it is now imported by
+ * ./jahresrueckblick as offers, events, networks and bodies.)
  */
-export const REFERENCE_DOCUMENTS: { label: string; looksLike: (text: string) => boolean }[] = [
-  {
-    label: 'Jahresrückblick des Kommunalen Integrationszentrums',
-    looksLike: (text) => /^\s*Jahresrückblick \d{4}\s*$/m.test(text.slice(0, 2000)) && /Integrationszentrum/.test(text.slice(0, 4000)),
-  },
-];
+export const REFERENCE_DOCUMENTS: { label: string; looksLike: (text: string) => boolean }[] = [];
 
 export function detectReferenceDocument(text: string): string | null {
   return REFERENCE_DOCUMENTS.find((d) => d.looksLike(text))?.label ?? null;

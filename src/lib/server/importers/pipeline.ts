@@ -15,12 +15,17 @@ import { unifyPlanActors } from './actors/unify';
 import { stateWarnings } from './plan/state-report';
 import { inTransaction } from '../db/transaction';
 import type { StoredImportReport } from './last-report';
+import { looksLikeJahresrueckblick, parseJahresrueckblick } from './jahresrueckblick/parse';
+import type { JahresrueckblickDocument } from './jahresrueckblick/types';
+import { writeJahresrueckblick, type ReviewWriteOutcome } from './jahresrueckblick/write';
 
 export interface ParsedSources {
-  files: { name: string; kind: CatalogueKind; sha256: string }[];
+  files: { name: string; kind: CatalogueKind | 'jahresrueckblick'; sha256: string }[];
   /** Files recognised as reference material, not imported. */
   skipped: { name: string; reason: string }[];
   catalogues: ParsedCatalogue[];
+  /** Annual reviews (002): offers, events, networks, bodies and contact points. */
+  reviews: JahresrueckblickDocument[];
   plans: ImportPlan[];
   warnings: ImportWarning[];
 }
@@ -29,6 +34,7 @@ export interface ImportReport extends Omit<ParsedSources, 'plans'> {
   dryRun: boolean;
   summaries: PlanSummary[];
   outcomes: WriteOutcome[];
+  reviewOutcomes: ReviewWriteOutcome[];
 }
 
 export interface ImportOptions {
@@ -45,7 +51,16 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
   const fileInfo: ParsedSources['files'] = [];
   const skipped: ParsedSources['skipped'] = [];
   const warnings: ImportWarning[] = [];
+  const reviews: JahresrueckblickDocument[] = [];
   for (const file of files) {
+    if (looksLikeJahresrueckblick(file.text)) {
+      onProgress?.(`Lese Jahresrückblick: ${file.name}`);
+      const result = parseJahresrueckblick(file);
+      reviews.push(result.document);
+      warnings.push(...result.warnings);
+      fileInfo.push({ name: file.name, kind: 'jahresrueckblick', sha256: sha256(file.text) });
+      continue;
+    }
     const kind = detectKind(file.text);
     const reference = kind ? null : detectReferenceDocument(file.text);
     if (reference) {
@@ -63,7 +78,7 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
     byKind.set(kind.kind, [...(byKind.get(kind.kind) ?? []), file]);
     fileInfo.push({ name: file.name, kind: kind.kind, sha256: sha256(file.text) });
   }
-  if (!fileInfo.length) throw new ImportError('Keine der Dateien enthält einen Maßnahmenkatalog.', files[0]!.name, 1);
+  if (!fileInfo.length) throw new ImportError('Keine der Dateien enthält einen Maßnahmenkatalog oder Jahresrückblick.', files[0]!.name, 1);
   const catalogues: ParsedCatalogue[] = [];
   const plans: ImportPlan[] = [];
   for (const kind of DOCUMENT_KINDS) {
@@ -77,15 +92,16 @@ export function parseSources(files: SourceFile[], onProgress?: (message: string)
   }
   warnings.push(...stateWarnings(plans));
   // One actor vocabulary across the documents of this import.
-  return { files: fileInfo, skipped, catalogues, plans: unifyPlanActors(plans), warnings };
+  return { files: fileInfo, skipped, catalogues, reviews, plans: unifyPlanActors(plans), warnings };
 }
 
 export async function importSources(database: Database, files: SourceFile[], options: ImportOptions): Promise<ImportReport> {
   const parsed = parseSources(files, options.onProgress);
   const summaries = parsed.plans.map(summarisePlan);
-  const base = { files: parsed.files, skipped: parsed.skipped, catalogues: parsed.catalogues, warnings: parsed.warnings, summaries };
-  if (options.dryRun) return { ...base, dryRun: true, outcomes: [] };
+  const base = { files: parsed.files, skipped: parsed.skipped, catalogues: parsed.catalogues, reviews: parsed.reviews, warnings: parsed.warnings, summaries };
+  if (options.dryRun) return { ...base, dryRun: true, outcomes: [], reviewOutcomes: [] };
 
+  const reviewOutcomes: ReviewWriteOutcome[] = [];
   const outcomes = await inTransaction(database.db, async (tx) => {
     const municipalityId = await ensureMunicipality(tx, options.municipality);
     const results: WriteOutcome[] = [];
@@ -98,19 +114,35 @@ export async function importSources(database: Database, files: SourceFile[], opt
         }),
       );
     }
+    // Catalogues first: an offer may name the measures it implements.
+    for (const review of parsed.reviews) {
+      options.onProgress?.(`Schreibe ${review.titel} …`);
+      reviewOutcomes.push(await writeJahresrueckblick(tx, review, { municipalityId, comment: `Import aus ${review.quelle.datei}` }));
+    }
     const summary = {
       catalogues: results.map((r) => ({ slug: r.catalogue.slug, title: r.catalogue.title, ...r.measures, conflicts: r.conflicts.length })),
+      reviews: reviewOutcomes.map((r) => ({
+        title: r.titel,
+        offers: r.offers,
+        events: r.events,
+        networks: r.networks,
+        contacts: r.contacts,
+        conflicts: r.conflicts.length,
+      })),
       warnings: parsed.warnings.length,
     };
     // The run keeps the whole report, so the back office can show what was skipped and why.
     const report: StoredImportReport = {
       warnings: parsed.warnings,
       skipped: parsed.skipped,
-      conflicts: results.flatMap((r) => r.conflicts.map((c) => ({ catalogue: r.catalogue.title, ...c }))),
+      conflicts: [
+        ...results.flatMap((r) => r.conflicts.map((c) => ({ catalogue: r.catalogue.title, ...c }))),
+        ...reviewOutcomes.flatMap((r) => r.conflicts.map((c) => ({ catalogue: r.titel, key: c.key, title: c.title, number: null }))),
+      ],
     };
     await tx.insert(importRuns).values({ files: parsed.files.map(({ name, sha256 }) => ({ name, sha256 })), summary: { ...summary, report } });
     await tx.insert(auditLog).values({ actorLabel: 'Import', action: 'import', details: summary });
     return results;
   });
-  return { ...base, dryRun: false, outcomes };
+  return { ...base, dryRun: false, outcomes, reviewOutcomes };
 }

@@ -1,0 +1,2 @@
+// Reading only, filters are a GET form: the page ships no JavaScript.
+export const csr = false;
