@@ -36,7 +36,9 @@ export type Action =
   | 'suggestion.moderate'
   | 'user.manage'
   | 'audit.read'
-  | 'settings.manage';
+  | 'settings.manage'
+  | 'translation.edit' // translate content fields (contributors: as proposals that wait for review)
+  | 'translation.publish'; // publish translations, decide proposals, import XLIFF, machine drafts
 
 const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'measure.create',
@@ -52,6 +54,8 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'history.read',
   'report.read',
   'suggestion.moderate',
+  'translation.edit',
+  'translation.publish',
 ]);
 
 const READER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['draft.read', 'history.read', 'report.read']);
@@ -71,7 +75,7 @@ export function can(user: SessionUser | null | undefined, action: Action, resour
     case 'lesend':
       return READER_ACTIONS.has(action);
     case 'beitragende': {
-      if (action === 'draft.read' || action === 'history.read') return true;
+      if (action === 'draft.read' || action === 'history.read' || action === 'translation.edit') return true;
       if (action !== 'measure.edit' && action !== 'measure.create') return false;
       // Only for measures of (one of) their actors.
       return (resource.actorIds ?? []).some((id) => user.actorIds.includes(id));
