@@ -21,6 +21,7 @@ export type AdminNavKey =
   | 'import'
   | 'sourceImport'
   | 'users'
+  | 'translations'
   | 'legal'
   | 'audit';
 
@@ -52,6 +53,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'sourceImport', href: '/admin/quelldokumente', action: 'measure.import' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
+  { key: 'translations', href: '/admin/uebersetzungen', action: 'translation.edit' },
   { key: 'legal', href: '/admin/rechtliches', action: 'settings.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];

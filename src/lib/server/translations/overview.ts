@@ -52,3 +52,25 @@ export async function loadTranslationOverview(db: Db, catalogueId: string, lang:
   const total = units.length;
   return { lang, units, counts, total, coverage: total ? (counts.aktuell + counts.maschinell) / total : 1 };
 }
+
+export interface LanguageCoverage {
+  lang: string;
+  counts: Record<TranslationStatus, number>;
+  total: number;
+  coverage: number;
+}
+
+/** Counts by status of one catalogue in every given language (one query for the translations). */
+export async function loadCoverage(db: Db, catalogueId: string, langs: readonly string[]): Promise<LanguageCoverage[]> {
+  const sources = await loadSourceUnits(db, catalogueId);
+  const rows: (typeof translations.$inferSelect)[] = [];
+  for (const part of chunks([...new Set(sources.map((u) => u.entityId))], 500))
+    if (part.length) rows.push(...(await db.select().from(translations).where(inArray(translations.entityId, part))));
+  const stored = new Map(rows.map((r) => [`${r.lang}|${r.entityType}:${r.entityId}:${r.field}`, r]));
+  return langs.map((lang) => {
+    const counts = Object.fromEntries(TRANSLATION_STATUSES.map((s) => [s, 0])) as Record<TranslationStatus, number>;
+    for (const u of sources) counts[translationStatus(u.text, stored.get(`${lang}|${u.id}`))]++;
+    const total = sources.length;
+    return { lang, counts, total, coverage: total ? (counts.aktuell + counts.maschinell) / total : 1 };
+  });
+}
