@@ -154,7 +154,7 @@ describeEachEngine('content translations: the hash rule', (engine) => {
     expect((await statuses(db, s, 'en'))[unit]).toBe('aktuell');
   });
 
-  test('ten languages: German plus nine content languages', () => {
+  test('ten languages: German plus nine content languages', async () => {
     expect(CONTENT_LANGUAGES.map((l) => l.code)).toEqual(['en', 'ar', 'fa', 'tr', 'ru', 'uk', 'ro', 'bg', 'fr']);
   });
 });
