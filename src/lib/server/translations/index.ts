@@ -10,3 +10,4 @@ export { importXliff, type ImportXliffResult, type ImportProblem } from './impor
 export { translationContext } from './context';
 export { machineTranslatorFromEnv, libreTranslate, deepl, MachineTranslationError, type MachineTranslator } from './machine';
 export { machineTranslate } from './machine-translate';
+export { localizeRows, type LocalizedText, type LocalizedFields } from './localize';
