@@ -29,6 +29,9 @@ test('translate a measure into Arabic and read it right-to-left, with the German
   await page.getByRole('region', { name: /Integrationskonzept/ }).getByRole('link', { name: 'العربية' }).first().click();
   await expect(page.getByRole('heading', { level: 2, name: 'Felder nach Status' })).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.getByLabel('Text enthält').fill(germanTitle);
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await expect(page.getByLabel('Text enthält')).toHaveValue(germanTitle);
   const row = page.locator('tbody tr').filter({ has: page.locator('td[lang="de"]', { hasText: new RegExp(`^${escapeRegex(germanTitle)}$`) }) });
   await row.first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('übersetzen');

@@ -23,6 +23,7 @@ import {
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const MAX_XLIFF_BYTES = 5 * 1024 * 1024;
+const UNIT_LIMIT = 100;
 
 async function context(event: Pick<RequestEvent, 'params' | 'locals'>) {
   const found = await translationContext(await getDb(), event.locals.municipality, event.params.katalog, event.params.sprache);
@@ -37,6 +38,14 @@ export const load: PageServerLoad = async (event) => {
   const overview = await loadTranslationOverview(db, catalogue.id, language.code);
   const filter = event.url.searchParams.get('status');
   const status = (TRANSLATION_STATUSES as readonly string[]).includes(filter ?? '') ? (filter as TranslationStatus) : null;
+  // Text filter (German text, translation or entry) and a page-sized list: catalogues have thousands of fields.
+  const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 200);
+  const needle = q.toLocaleLowerCase('de-DE');
+  const units = overview.units.filter(
+    (u) =>
+      (!status || u.status === status) &&
+      (!needle || [u.text, u.translation?.value ?? '', u.context].some((v) => v.toLocaleLowerCase('de-DE').includes(needle))),
+  );
   const canPublish = can(user, 'translation.publish');
   const translator = machineTranslatorFromEnv();
   return {
@@ -46,7 +55,10 @@ export const load: PageServerLoad = async (event) => {
     total: overview.total,
     status,
     outdated: overview.units.filter((u) => u.status === 'veraltet'),
-    units: overview.units.filter((u) => !status || u.status === status).map(({ sourceDiff: _d, ...u }) => u),
+    q,
+    matching: units.length,
+    units: units.slice(0, UNIT_LIMIT).map(({ sourceDiff: _d, ...u }) => u),
+    unitLimit: UNIT_LIMIT,
     proposals: canPublish ? await listOpenProposals(db, catalogue.id, language.code) : [],
     canPublish,
     machineProvider: canPublish ? (translator?.name ?? null) : null,
