@@ -52,8 +52,8 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'apiTokens', href: '/admin/api-schluessel', action: null },
   { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'sourceImport', href: '/admin/quelldokumente', action: 'measure.import' },
-  { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'translations', href: '/admin/uebersetzungen', action: 'translation.edit' },
+  { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'legal', href: '/admin/rechtliches', action: 'settings.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },
 ];
