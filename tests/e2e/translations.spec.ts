@@ -61,6 +61,11 @@ test('translate a measure into Arabic and read it right-to-left, with the German
   // Links keep the language.
   await expect(page.locator('main a[href^="/kataloge/integrationskonzept"]').first()).toHaveAttribute('href', /lang=ar/);
   await expectNoAxeViolations(page);
+  // On a 360 px phone: nothing wider than the screen; a screenshot to look at (test-results/).
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: test.info().outputPath(`measure-ar-360-${test.info().project.name}.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Search in Arabic from the page's search form.
   const search = page.getByRole('searchbox').first();
