@@ -13,6 +13,7 @@ import { secondFactorRequired } from '$lib/server/auth/second-factor';
 import { databaseUnavailableResponse } from '$lib/server/web/unavailable-response';
 import { securityHeaders } from '$lib/server/web/security-headers';
 import { createTranslator, dirOf, resolveLocale, type Locale } from '$lib/i18n';
+import { decidePublicLanguage, isPublicPagePath, localizeLinks } from '$lib/server/web/language-url';
 
 export const init: ServerInit = async () => {
   await startDatabase();
@@ -48,16 +49,31 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 const handleRequest: Handle = async ({ event, resolve }) => {
-  const query = event.url.searchParams.get('lang');
-  const locale = resolveLocale({
-    query,
-    cookie: event.cookies.get('lang'),
-    // A German city's site stays German when a browser says en-US: the language is chosen on
-    // the page (?lang, remembered in a cookie), never taken from Accept-Language.
-    acceptLanguage: null,
-  });
-  if (query && query === locale) {
-    event.cookies.set('lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+  const languageCookie = { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true } as const;
+  const rememberLanguage = (code: string) => event.cookies.set('lang', code, languageCookie);
+  // Public pages: the language is the URL's (?lang=xx; German without), see web/language-url.ts.
+  const publicPage = ['GET', 'HEAD'].includes(event.request.method) && isPublicPagePath(event.url.pathname);
+  let locale: Locale;
+  if (publicPage) {
+    const decision = decidePublicLanguage(event.url, event.cookies.get('lang'));
+    if (decision.kind === 'redirect') {
+      const headers = new Headers({ location: decision.location, 'cache-control': 'no-store', vary: 'Cookie' });
+      // A Response of our own: the cookie goes into its headers (cookies.set applies to resolve()'s answers).
+      if (decision.remember) headers.append('set-cookie', event.cookies.serialize('lang', decision.remember, languageCookie));
+      return withSecurityHeaders(new Response(null, { status: decision.status, headers }), event.url);
+    }
+    locale = decision.locale;
+    if (decision.remember) rememberLanguage(locale);
+  } else {
+    const query = event.url.searchParams.get('lang');
+    locale = resolveLocale({
+      query,
+      cookie: event.cookies.get('lang'),
+      // A German city's site stays German when a browser says en-US: the language is chosen on
+      // the page (?lang, remembered in a cookie), never taken from Accept-Language.
+      acceptLanguage: null,
+    });
+    if (query && query === locale) rememberLanguage(locale);
   }
   event.locals.locale = locale;
   event.locals.user = null;
@@ -103,7 +119,10 @@ const handleRequest: Handle = async ({ event, resolve }) => {
   const requested = new URL(event.request.url);
   const response = await withPublicCache({ request: event.request, url: requested, locale, hasSession: Boolean(token) }, async () => {
     const rendered = await resolve(event, {
-      transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale)),
+      transformPageChunk: ({ html }) => {
+        const page = html.replace('%lang%', locale).replace('%dir%', dirOf(locale));
+        return publicPage ? localizeLinks(page, locale) : page;
+      },
     });
     // A load or action failed because the database is unreachable (see handleError): 503, not 500.
     if (event.locals.databaseUnavailable) return databaseUnavailableResponse(event.url, locale);

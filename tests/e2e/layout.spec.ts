@@ -187,8 +187,9 @@ test('Impressum and Datenschutz: linked in the footer in every language, placeho
   ] as const) {
     await page.goto(`/akteure?lang=${lang}`);
     const links = page.locator('footer.site-footer');
-    await expect(links.getByRole('link', { name: imprint, exact: true })).toHaveAttribute('href', '/impressum');
-    await expect(links.getByRole('link', { name: privacy, exact: true })).toHaveAttribute('href', '/datenschutz');
+    // Links keep the page's language (issue 14: the language is in the URL).
+    await expect(links.getByRole('link', { name: imprint, exact: true })).toHaveAttribute('href', `/impressum?lang=${lang}`);
+    await expect(links.getByRole('link', { name: privacy, exact: true })).toHaveAttribute('href', `/datenschutz?lang=${lang}`);
   }
 
   // The administration writes the text; visitors (no session, cached pages) see it at once.

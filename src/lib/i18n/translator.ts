@@ -12,6 +12,7 @@ import deEditions from './locales/de.editions.json';
 import deApi from './locales/de.api.json';
 import deFeeds from './locales/de.feeds.json';
 import deEvents from './locales/de.events.json';
+import deTranslations from './locales/de.translations.json';
 import enCore from './locales/en.json';
 import enAuth from './locales/en.auth.json';
 import enAdmin from './locales/en.admin.json';
@@ -20,6 +21,7 @@ import enEditions from './locales/en.editions.json';
 import enApi from './locales/en.api.json';
 import enFeeds from './locales/en.feeds.json';
 import enEvents from './locales/en.events.json';
+import enTranslations from './locales/en.translations.json';
 import tr from './locales/tr.json';
 import uk from './locales/uk.json';
 import ar from './locales/ar.json';
@@ -30,8 +32,8 @@ import { DEFAULT_LOCALE, LOCALES, asLocale, type Locale } from './locales';
  * (`<lang>.<area>.json`, each holding its own top-level namespace), so areas can grow
  * independently without editing one huge file.
  */
-const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds, ...deEvents };
-const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds, ...enEvents };
+const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds, ...deEvents, ...deTranslations };
+const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds, ...enEvents, ...enTranslations };
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = { de, en, tr, uk, ar };
 

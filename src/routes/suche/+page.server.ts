@@ -5,6 +5,7 @@ import { toQueryString } from '$lib/server/search/params';
 import { buildSearchLanding, isLanding } from '$lib/server/search/landing';
 import { buildSearchView } from '$lib/server/search/view';
 import { parseArts, searchDirectory } from '$lib/server/events/directory-search';
+import { localizeRows } from '$lib/server/translations';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -15,7 +16,13 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, setHeaders, locals }) => {
   const parsed = parseSearchParams(url.searchParams);
   const db = await getDb();
-  const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref, municipality: locals.municipality });
+  const result = await searchMeasures(db, parsed.state, { measureUrl: measureHref, municipality: locals.municipality, lang: locals.locale });
+  // Titles in the reader's language where translated (German otherwise, as the snippet).
+  const titles = await localizeRows(db, locals.locale, 'measure', result.items, ['title']);
+  result.items = result.items.map((item) => {
+    const title = titles.get(item.id)?.title;
+    return title && !title.fallback ? { ...item, title: title.text, titleLang: title.lang } : item;
+  });
   setHeaders({ 'cache-control': 'no-cache' });
   const view = buildSearchView(SEARCH_PATH, parsed.state, result, parsed.ok ? [] : parsed.errors);
   // Without a query or filter: a short landing instead of every facet and the first results.

@@ -444,6 +444,24 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
   },
   { name: 'mark a notification read', method: 'POST', path: '/admin/benachrichtigungen', action: 'gelesen', form: { id: UNKNOWN_ID }, allowed: SIGNED_IN },
   { name: 'mark all notifications read', method: 'POST', path: '/admin/benachrichtigungen', action: 'alleGelesen', allowed: SIGNED_IN },
+  // --- content translations (issue 14) ------------------------------------------------------
+  // translation.edit: editors and contributors (as proposals); translation.publish: editors.
+  { name: 'read the translation overview', method: 'GET', path: '/admin/uebersetzungen', allowed: ['admin', 'redaktion', 'beitragende'] },
+  { name: 'read a catalogue in one language', method: 'GET', path: '/admin/uebersetzungen/integrationskonzept/en', allowed: ['admin', 'redaktion', 'beitragende'] },
+  { name: 'download XLIFF', method: 'GET', path: '/admin/uebersetzungen/integrationskonzept/en/xliff?umfang=offen', allowed: ['admin', 'redaktion', 'beitragende'] },
+  // Without a file (400 for those allowed): checks the permission, changes nothing.
+  { name: 'import XLIFF', method: 'POST', path: '/admin/uebersetzungen/integrationskonzept/en', action: 'xliff', allowed: ['admin', 'redaktion'] },
+  // No provider configured on the test server: 400 for those allowed.
+  { name: 'machine pre-translation', method: 'POST', path: '/admin/uebersetzungen/integrationskonzept/en', action: 'maschinell', allowed: ['admin', 'redaktion'] },
+  { name: 'publish a translation proposal', method: 'POST', path: '/admin/uebersetzungen/integrationskonzept/en', action: 'veroeffentlichen', form: { id: UNKNOWN_ID }, allowed: ['admin', 'redaktion'] },
+  { name: 'reject a translation proposal', method: 'POST', path: '/admin/uebersetzungen/integrationskonzept/en', action: 'ablehnen', form: { id: UNKNOWN_ID }, allowed: ['admin', 'redaktion'] },
+  {
+    name: 'save a translation',
+    method: 'POST',
+    path: `/admin/uebersetzungen/integrationskonzept/en/bearbeiten?eintrag=measure:${UNKNOWN_ID}`,
+    action: 'speichern',
+    allowed: ['admin', 'redaktion', 'beitragende'],
+  },
 ];
 
 // --- editing work: throwaway records for the matrix -------------------------------------

@@ -22,6 +22,7 @@ export type AdminNavKey =
   | 'import'
   | 'sourceImport'
   | 'users'
+  | 'translations'
   | 'legal'
   | 'yearReview'
   | 'audit';
@@ -56,6 +57,7 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'import', href: '/admin/import', action: 'measure.import' },
   { key: 'sourceImport', href: '/admin/quelldokumente', action: 'measure.import' },
   { key: 'yearReview', href: '/admin/jahresrueckblick', action: 'measure.publish' },
+  { key: 'translations', href: '/admin/uebersetzungen', action: 'translation.edit' },
   { key: 'users', href: '/admin/benutzer', action: 'user.manage' },
   { key: 'legal', href: '/admin/rechtliches', action: 'settings.manage' },
   { key: 'audit', href: '/admin/protokoll', action: 'audit.read' },

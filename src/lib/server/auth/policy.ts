@@ -38,7 +38,9 @@ export type Action =
   | 'campaign.answer' // answer a request of a call for updates (contributors: for their actors)
   | 'user.manage'
   | 'audit.read'
-  | 'settings.manage';
+  | 'settings.manage'
+  | 'translation.edit' // translate content fields (contributors: as proposals that wait for review)
+  | 'translation.publish'; // publish translations, decide proposals, import XLIFF, machine drafts
 
 const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'measure.create',
@@ -57,6 +59,8 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'campaign.manage',
   // Redaktion answers on behalf of an actor that replied by phone or letter.
   'campaign.answer',
+  'translation.edit',
+  'translation.publish',
 ]);
 
 const READER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['draft.read', 'history.read', 'report.read']);
@@ -76,7 +80,7 @@ export function can(user: SessionUser | null | undefined, action: Action, resour
     case 'lesend':
       return READER_ACTIONS.has(action);
     case 'beitragende': {
-      if (action === 'draft.read' || action === 'history.read') return true;
+      if (action === 'draft.read' || action === 'history.read' || action === 'translation.edit') return true;
       if (action !== 'measure.edit' && action !== 'measure.create' && action !== 'campaign.answer') return false;
       // Only for measures of (one of) their actors.
       return (resource.actorIds ?? []).some((id) => user.actorIds.includes(id));

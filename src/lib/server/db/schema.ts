@@ -438,6 +438,11 @@ export const translations = pgTable(
     value: text('value').notNull(),
     /** sha256 of the German source text the translation was made from: differs → outdated. */
     sourceHash: text('source_hash').notNull(),
+    /** The German text itself as it was then (issue 14: the outdated list shows before/after). */
+    sourceText: text('source_text'),
+    /** Made by a machine-translation provider and not yet approved by a person ("maschinell"). */
+    machine: boolean('machine').notNull().default(false),
+    updatedBy: uuid('updated_by').references((): AnyPgColumn => users.id),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.entityType, t.entityId, t.field, t.lang] })],
@@ -1140,3 +1145,43 @@ export const annualReviews = pgTable(
 // ===========================================================================
 // END offers, events, networks and bodies
 // ===========================================================================
+
+// ---------------------------------------------------------------------------
+// Content translations (issue 14): proposals that wait for review
+// ---------------------------------------------------------------------------
+
+export const TRANSLATION_PROPOSAL_STATES = ['in_pruefung', 'veroeffentlicht', 'abgelehnt'] as const;
+export type TranslationProposalState = (typeof TRANSLATION_PROPOSAL_STATES)[number];
+
+/**
+ * A translation of one field proposed by a contributor (or drafted by a machine): the public
+ * keeps seeing the published value in `translations` until an editor publishes the proposal.
+ */
+export const translationProposals = pgTable(
+  'translation_proposals',
+  {
+    id: id(),
+    catalogueId: uuid('catalogue_id')
+      .notNull()
+      .references(() => catalogues.id),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    field: text('field').notNull(),
+    lang: text('lang').notNull(),
+    value: text('value').notNull(),
+    sourceHash: text('source_hash').notNull(),
+    sourceText: text('source_text'),
+    machine: boolean('machine').notNull().default(false),
+    state: text('state').$type<TranslationProposalState>().notNull().default('in_pruefung'),
+    authorId: uuid('author_id').references(() => users.id),
+    reviewerId: uuid('reviewer_id').references(() => users.id),
+    reviewComment: text('review_comment'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('translation_proposals_catalogue_idx').on(t.catalogueId, t.lang, t.state),
+    index('translation_proposals_entity_idx').on(t.entityType, t.entityId, t.field, t.lang),
+    check('translation_proposals_state_ck', sql`${t.state} in ('in_pruefung', 'veroeffentlicht', 'abgelehnt')`),
+  ],
+);

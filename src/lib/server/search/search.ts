@@ -26,6 +26,7 @@ import { runPrepared, type PreparedStatement } from './prepared';
 import { highlightSnippet, lexemeMatcher, plainSnippet, type SnippetSegment } from './snippet';
 import { tokenizeQuery, type QueryToken } from './tokenize';
 import { buildQuery, suggestQuery, type BuiltQuery, type Correction } from './tsquery';
+import { matchTranslated } from './translated';
 
 /** Field weights for ts_rank: {D, C, B, A}. */
 const WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
@@ -34,6 +35,8 @@ export interface SearchItem {
   id: string;
   slug: string;
   title: string;
+  /** Language of `title` when a page put a translation there (default: German). */
+  titleLang?: string;
   number: string | null;
   catalogue: { slug: string; title: string; kind: string };
   /** Path of the public detail page. */
@@ -77,6 +80,8 @@ export interface SearchOptions {
   municipality: string;
   /** Public detail path of a measure; defaults to /kataloge/{catalogue}/massnahme/{measure}. */
   measureUrl?: (catalogueSlug: string, measureSlug: string) => string;
+  /** The reader's language: the query is matched against translations into it too (translated.ts). */
+  lang?: string;
 }
 
 interface ItemRow {
@@ -265,10 +270,12 @@ export async function searchMeasures(db: Db, requested: SearchState, options: Se
   let docs: number[] | null = null;
   let pre = new Map<number, number>();
   let tsq: string | null = null;
+  // Hits in the reader's language (none for German readers), joined with the German ones.
+  const translatedHits = options.lang && options.lang !== 'de' && state.q.trim() ? await matchTranslated(db, options.lang, state.q) : [];
   if (text) {
     tsq = text.full!;
     let m = await matchWithIndex(db, tsq, text);
-    if (!m.docs.length && text.any) {
+    if (!m.docs.length && !translatedHits.length && text.any) {
       const fallback = await matchWithIndex(db, text.any, text);
       if (fallback.docs.length) {
         m = fallback;
@@ -279,6 +286,19 @@ export async function searchMeasures(db: Db, requested: SearchState, options: Se
     ({ index, docs, pre } = m);
   } else {
     index = await facetIndex(db);
+    if (translatedHits.length) docs = [];
+  }
+  if (translatedHits.length && docs) {
+    const seen = new Set(docs);
+    for (const n of translatedHits) {
+      const d = positionOf(index, n);
+      if (d >= 0 && !seen.has(d)) {
+        seen.add(d);
+        docs.push(d);
+        // Ranked like a title match: the reader asked in their language.
+        pre.set(n, Math.max(pre.get(n) ?? 0, 1));
+      }
+    }
   }
 
   const selection = select(index, state, municipality, docs, sort, pre);
