@@ -36,7 +36,9 @@ export type Action =
   | 'suggestion.moderate'
   | 'user.manage'
   | 'audit.read'
-  | 'settings.manage';
+  | 'settings.manage'
+  | 'funding.manage' // programmes, applications, queries, recording decisions, budgets (Projektbüro)
+  | 'funding.read'; // read applications, decisions, budgets and reports (deciding body: Lenkungsgruppe)
 
 const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'measure.create',
@@ -52,9 +54,11 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'history.read',
   'report.read',
   'suggestion.moderate',
+  'funding.manage',
+  'funding.read',
 ]);
 
-const READER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['draft.read', 'history.read', 'report.read']);
+const READER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['draft.read', 'history.read', 'report.read', 'funding.read']);
 
 /** Resource context for scoped rules: the actors a measure is linked to. */
 export interface ResourceScope {

@@ -15,6 +15,9 @@ import { unifyPlanActors } from './actors/unify';
 import { stateWarnings } from './plan/state-report';
 import { inTransaction } from '../db/transaction';
 import type { StoredImportReport } from './last-report';
+import { readVerfuegungsfonds } from '../funding/seed-programme';
+import { upsertSeedProgramme } from '../funding/programmes';
+import { mapFundingCaveats } from '../funding/measure-funding';
 
 export interface ParsedSources {
   files: { name: string; kind: CatalogueKind; sha256: string }[];
@@ -98,6 +101,14 @@ export async function importSources(database: Database, files: SourceFile[], opt
         }),
       );
     }
+    // Funding (issue 16): the Verfügungsfonds a project report describes, and its agreements'
+    // funding caveats as "abhängig von Fördermitteln" on their measures.
+    const vereinbarungen = new Set(parsed.files.filter((f) => f.kind === 'vereinbarungen').map((f) => f.name));
+    for (const file of files.filter((f) => vereinbarungen.has(f.name))) {
+      const programme = readVerfuegungsfonds(file);
+      if (programme) await upsertSeedProgramme(tx, municipalityId, programme);
+    }
+    await mapFundingCaveats(tx, municipalityId);
     const summary = {
       catalogues: results.map((r) => ({ slug: r.catalogue.slug, title: r.catalogue.title, ...r.measures, conflicts: r.conflicts.length })),
       warnings: parsed.warnings.length,

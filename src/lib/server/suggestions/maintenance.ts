@@ -9,6 +9,7 @@ import type { Db } from '../db/connection';
 import { errorFields, log } from '../log/log';
 import { deliverOutbox, isSmtpConfigured, type DeliveryReport, type MailTransport } from '../notifications/delivery';
 import { purgeExpiredSuggestionContacts } from './retention';
+import { purgeExpiredApplicantData } from '../funding/retention';
 import { runReviewReminders, type ReminderReport } from '../review/reminders';
 
 export interface MaintenanceReport {
@@ -21,7 +22,7 @@ export interface MaintenanceReport {
 /** One maintenance run: purge, review reminders, then deliver (without SMTP the mails stay queued). */
 export async function runMaintenance(db: Db, options: { now?: Date; transport?: MailTransport } = {}): Promise<MaintenanceReport> {
   const now = options.now ?? new Date();
-  const purgedContacts = await purgeExpiredSuggestionContacts(db, now);
+  const purgedContacts = (await purgeExpiredSuggestionContacts(db, now)) + (await purgeExpiredApplicantData(db, now));
   const run = await runReviewReminders(db, { now: () => now });
   const mail = await deliverOutbox(db, options.transport, { now: options.now });
   return { purgedContacts, reminders: run.ran ? run.result : null, mail };
@@ -63,6 +64,7 @@ export function startMaintenance(db: Db, options: { purgeIntervalMs?: number; ma
     purging = true;
     try {
       await purgeExpiredSuggestionContacts(db);
+      await purgeExpiredApplicantData(db);
     } catch (error) {
       log.error('maintenance.purgeFailed', errorFields(error));
     } finally {
