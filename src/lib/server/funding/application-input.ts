@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { refineStorable } from '../text/storable';
 import type { FundingCostLine } from '../db/schema';
-import { formatCents, parseEuroToCents, sumCents } from './money';
+import { formatCents, parseEuroToCents, sumCents } from '../../money';
 import type { Programme } from './programmes';
 
 /** Rows of the cost plan offered by the form (empty rows are ignored). */

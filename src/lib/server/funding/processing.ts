@@ -24,7 +24,7 @@ import { recordAudit } from '../auth/audit';
 import { NotFoundError, ValidationError, WorkflowError } from '../editing/errors';
 import { hasUnstorableText } from '../text/storable';
 import { inTransaction } from '../db/transaction';
-import { formatCents, parseEuroToCents } from './money';
+import { formatCents, parseEuroToCents } from '../../money';
 
 /** Share of the budget from which a decision asks for confirmation. */
 export const BUDGET_WARNING_SHARE = 0.9;

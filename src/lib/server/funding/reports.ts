@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { fundingApplications } from '../db/schema';
 import { authorize, type SessionUser } from '../auth/policy';
 import { csvDocument } from '../util/csv';
-import { centsToInput, sumCents } from './money';
+import { centsToInput, sumCents } from '../../money';
 
 export interface FundingReport {
   projects: { reference: string; title: string; organisation: string; area: string; approvedCents: number; paidCents: number }[];

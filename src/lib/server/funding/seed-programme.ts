@@ -5,7 +5,7 @@
  */
 import type { FundingCostType, SourceRef } from '../db/schema';
 import type { SourceFile } from '../importers/types';
-import { parseEuroToCents } from './money';
+import { parseEuroToCents } from '../../money';
 
 export interface SeedProgramme {
   slug: string;
