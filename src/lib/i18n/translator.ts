@@ -11,6 +11,7 @@ import deSuggest from './locales/de.suggest.json';
 import deEditions from './locales/de.editions.json';
 import deApi from './locales/de.api.json';
 import deFeeds from './locales/de.feeds.json';
+import deFunding from './locales/de.funding.json';
 import enCore from './locales/en.json';
 import enAuth from './locales/en.auth.json';
 import enAdmin from './locales/en.admin.json';
@@ -18,6 +19,7 @@ import enSuggest from './locales/en.suggest.json';
 import enEditions from './locales/en.editions.json';
 import enApi from './locales/en.api.json';
 import enFeeds from './locales/en.feeds.json';
+import enFunding from './locales/en.funding.json';
 import tr from './locales/tr.json';
 import uk from './locales/uk.json';
 import ar from './locales/ar.json';
@@ -28,8 +30,8 @@ import { DEFAULT_LOCALE, LOCALES, asLocale, type Locale } from './locales';
  * (`<lang>.<area>.json`, each holding its own top-level namespace), so areas can grow
  * independently without editing one huge file.
  */
-const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds };
-const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds };
+const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds, ...deFunding };
+const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds, ...enFunding };
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = { de, en, tr, uk, ar };
 

@@ -11,6 +11,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { queryRows } from '../db';
 import {
+  catalogues,
   fundingApplications,
   fundingDecisions,
   fundingMessages,
@@ -24,6 +25,7 @@ import { recordAudit } from '../auth/audit';
 import { NotFoundError, ValidationError, WorkflowError } from '../editing/errors';
 import { hasUnstorableText } from '../text/storable';
 import { inTransaction } from '../db/transaction';
+import { bumpContentVersion } from '../cache/content-version';
 import { formatCents, parseEuroToCents } from '../../money';
 
 /** Share of the budget from which a decision asks for confirmation. */
@@ -231,6 +233,8 @@ export async function linkApplicationToMeasure(db: Db, user: SessionUser, id: st
     };
     await tx.insert(measureFunding).values(values).onConflictDoUpdate({ target: measureFunding.applicationId, set: values });
     await tx.update(fundingApplications).set({ measureId, updatedAt: now }).where(eq(fundingApplications.id, id));
+    // The public measure page shows the funding: cached pages must be rendered again.
+    await bumpContentVersion(tx);
     await recordAudit(tx, { action: 'funding.application.link', userId: user.id, entityType: 'funding_application', entityId: id, details: { measureId } });
   });
 }
@@ -248,4 +252,32 @@ export async function recordPayment(db: Db, user: SessionUser, id: string, amoun
     await tx.update(fundingApplications).set({ paidCents: app.paidCents + cents, updatedAt: now }).where(eq(fundingApplications.id, id));
     await recordAudit(tx, { action: 'funding.application.payment', userId: user.id, entityType: 'funding_application', entityId: id, details: { amountCents: cents } });
   });
+}
+
+/** Published measures an approved application can be linked to, grouped by catalogue. */
+export async function listLinkableMeasures(db: Db, user: SessionUser | null) {
+  authorize(user, 'funding.manage');
+  const rows = await db
+    .select({ id: measures.id, number: measures.number, title: measures.title, catalogueTitle: catalogues.title })
+    .from(measures)
+    .innerJoin(catalogues, eq(catalogues.id, measures.catalogueId))
+    .where(and(eq(measures.workflowState, 'veroeffentlicht'), eq(measures.isGap, false)))
+    .orderBy(asc(catalogues.position), asc(catalogues.title), asc(measures.position));
+  const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
+  for (const r of rows) {
+    const g = groups.get(r.catalogueTitle) ?? { label: r.catalogueTitle, options: [] };
+    g.options.push({ value: r.id, label: `${r.number ? `${r.number} ` : ''}${r.title}`.slice(0, 160) });
+    groups.set(r.catalogueTitle, g);
+  }
+  return [...groups.values()];
+}
+
+/** Where the public sees a measure (for the link after linking). */
+export async function measurePublicPath(db: Db, measureId: string): Promise<{ title: string; path: string } | null> {
+  const [row] = await db
+    .select({ title: measures.title, slug: measures.slug, catalogueSlug: catalogues.slug })
+    .from(measures)
+    .innerJoin(catalogues, eq(catalogues.id, measures.catalogueId))
+    .where(eq(measures.id, measureId));
+  return row ? { title: row.title, path: `/kataloge/${row.catalogueSlug}/massnahme/${row.slug}` } : null;
 }

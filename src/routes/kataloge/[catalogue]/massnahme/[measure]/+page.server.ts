@@ -4,6 +4,7 @@ import { getMeasureDetail } from '$lib/server/catalogue/queries';
 import { relatedMemo } from '$lib/server/catalogue/related-memo';
 import { getContentVersion } from '$lib/server/app/instance';
 import { jsonLdScript, measureJsonLd, pageContext } from '$lib/server/opendata/schema-org';
+import { publicFundingOf } from '$lib/server/funding/measure-funding';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -17,6 +18,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
   if ('redirectTo' in found) redirect(301, `/kataloge/${params.catalogue}/massnahme/${found.redirectTo}${url.search}`);
   return {
     measure: found.measure,
+    // Funding (issue 16): funder, programme, amount, secured until, "abhängig von Fördermitteln".
+    funding: await publicFundingOf(db, found.measure.id),
     // ?druck=1: the same page in a minimal layout for printing (no navigation, no related lists).
     printView: url.searchParams.get('druck') === '1',
     permalink: `${url.origin}${url.pathname}`,
