@@ -4,8 +4,13 @@
  * criteria of the guidelines, with the source line. Pure: the pipeline writes the result.
  */
 import type { FundingCostType, SourceRef } from '../db/schema';
-import type { SourceFile } from '../importers/types';
 import { parseEuroToCents } from '../../money';
+
+/** A source document as the importers read it (name and text). */
+export interface SourceText {
+  name: string;
+  text: string;
+}
 
 export interface SeedProgramme {
   slug: string;
@@ -32,7 +37,7 @@ const COST_TYPES: FundingCostType[] = [
 const clean = (s: string) => s.replace(/\*\*/g, '').replace(/\\\*/g, '*').trim();
 
 /** Finds the Verfügungsfonds section; null when the file has none. */
-export function readVerfuegungsfonds(file: SourceFile): SeedProgramme | null {
+export function readVerfuegungsfonds(file: SourceText): SeedProgramme | null {
   const lines = file.text.split(/\r?\n/);
   // The heading whose section names the budget (a table of contents repeats the heading).
   for (let start = 0; start < lines.length; start++) {
@@ -45,7 +50,7 @@ export function readVerfuegungsfonds(file: SourceFile): SeedProgramme | null {
   return null;
 }
 
-function readSection(file: SourceFile, section: string[], start: number): SeedProgramme | null {
+function readSection(file: SourceText, section: string[], start: number): SeedProgramme | null {
   const text = section.join('\n');
   const budget = /jährlich\s+([\d.]+(?:,\d{2})?)\s*€/.exec(text);
   const cap = /maximal\s+([\d.]+(?:,\d{2})?)\s*€/.exec(text);

@@ -9,8 +9,10 @@ import type { Db } from '../db/connection';
 import { errorFields, log } from '../log/log';
 import { deliverOutbox, isSmtpConfigured, type DeliveryReport, type MailTransport } from '../notifications/delivery';
 import { purgeExpiredSuggestionContacts } from './retention';
-import { purgeExpiredApplicantData } from '../funding/retention';
 import { runReviewReminders, type ReminderReport } from '../review/reminders';
+
+/** A further purge of expired personal data (e.g. funding applicants'); returns how many records it cleared. */
+export type PurgeTask = (db: Db, now: Date) => Promise<number>;
 
 export interface MaintenanceReport {
   purgedContacts: number;
@@ -20,9 +22,13 @@ export interface MaintenanceReport {
 }
 
 /** One maintenance run: purge, review reminders, then deliver (without SMTP the mails stay queued). */
-export async function runMaintenance(db: Db, options: { now?: Date; transport?: MailTransport } = {}): Promise<MaintenanceReport> {
+export async function runMaintenance(
+  db: Db,
+  options: { now?: Date; transport?: MailTransport; purgeTasks?: readonly PurgeTask[] } = {},
+): Promise<MaintenanceReport> {
   const now = options.now ?? new Date();
-  const purgedContacts = (await purgeExpiredSuggestionContacts(db, now)) + (await purgeExpiredApplicantData(db, now));
+  let purgedContacts = await purgeExpiredSuggestionContacts(db, now);
+  for (const task of options.purgeTasks ?? []) purgedContacts += await task(db, now);
   const run = await runReviewReminders(db, { now: () => now });
   const mail = await deliverOutbox(db, options.transport, { now: options.now });
   return { purgedContacts, reminders: run.ran ? run.result : null, mail };
@@ -42,7 +48,10 @@ const holder = globalThis as Holder;
  * hourly (they run when their next run is due); deliver mail every minute when
  * SMTP_URL and MAIL_FROM are set. Returns a function that stops them.
  */
-export function startMaintenance(db: Db, options: { purgeIntervalMs?: number; mailIntervalMs?: number; reminderIntervalMs?: number } = {}): () => void {
+export function startMaintenance(
+  db: Db,
+  options: { purgeIntervalMs?: number; mailIntervalMs?: number; reminderIntervalMs?: number; purgeTasks?: readonly PurgeTask[] } = {},
+): () => void {
   holder[KEY]?.();
   let purging = false;
   let delivering = false;
@@ -64,7 +73,7 @@ export function startMaintenance(db: Db, options: { purgeIntervalMs?: number; ma
     purging = true;
     try {
       await purgeExpiredSuggestionContacts(db);
-      await purgeExpiredApplicantData(db);
+      for (const task of options.purgeTasks ?? []) await task(db, new Date());
     } catch (error) {
       log.error('maintenance.purgeFailed', errorFields(error));
     } finally {
