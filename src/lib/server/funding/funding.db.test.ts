@@ -11,7 +11,7 @@ import { createTestDatabase, describeEachEngine, type Engine } from '../../../..
 import { seed, type Seed } from '../../../../tests/helpers/seed';
 import { buildPlan } from '../../../../tests/helpers/factories';
 import { openDatabase, type Database, type Db } from '../db/connection';
-import { auditLog, fundingApplications, fundingDecisions, fundingProgrammes, measureFunding, measures } from '../db/schema';
+import { auditLog, fundingApplications, fundingDecisions, fundingProgrammes, measureFunding, measures, revisions } from '../db/schema';
 import { ForbiddenError } from '../auth/policy';
 import { ValidationError, WorkflowError } from '../editing/errors';
 import { importSources } from '../importers/pipeline';
@@ -22,7 +22,7 @@ import { emptyApplicationForm, type ApplicationFormValues } from './application-
 import { answerQuery, applicationByToken, submitApplication } from './applications';
 import { countDependingOnFunding, fundingEndingWithin, publicFundingOf } from './measure-funding';
 import { askQuery, linkApplicationToMeasure, markComplete, programmeBudget, recordDecision } from './processing';
-import { getProgrammeBySlug, type Programme } from './programmes';
+import { getProgrammeBySlug, updateProgrammeTexts, type Programme } from './programmes';
 import { fundingReport, fundingReportCsv } from './reports';
 import { purgeExpiredApplicantData } from './retention';
 
@@ -242,6 +242,29 @@ describeEachEngine('funding', (engine) => {
       expect(await purgeExpiredApplicantData(db, new Date('2028-01-01T00:00:00Z'))).toBe(1);
       const [row] = await db.select().from(fundingApplications);
       expect(row).toMatchObject({ contactName: null, contactEmail: null, organisation: 'Ensemble GbR', title: 'Tanzprojekt für junge Menschen' });
+    } finally {
+      await database.destroy();
+    }
+  });
+
+  it('guidelines are editable by the programme administrators only, versioned and audited', async () => {
+    const { database, s } = await setUp(engine);
+    try {
+      const db = database.db;
+      const p = await programme(db, s);
+      const input = { guidelines: 'Neue Richtlinien 2027.', criteria: 'Neuer Ansatz\n\nNachhaltigkeit ', applicationDeadline: '2027-03-31', acceptsApplications: true, version: 1 };
+      await expect(updateProgrammeTexts(db, s.users.lesend, p.id, input)).rejects.toBeInstanceOf(ForbiddenError);
+      const saved = await updateProgrammeTexts(db, s.users.redaktion, p.id, { ...input, comment: 'Beschluss der Lenkungsgruppe' });
+      expect(saved).toMatchObject({ version: 2, guidelines: 'Neue Richtlinien 2027.', criteria: ['Neuer Ansatz', 'Nachhaltigkeit'], applicationDeadline: '2027-03-31' });
+      // A stale version is a conflict, not an overwrite.
+      await expect(updateProgrammeTexts(db, s.users.redaktion, p.id, { ...input, guidelines: 'Alt' })).rejects.toThrow(/inzwischen von jemand anderem geändert/);
+      const history = await db.select().from(revisions).where(eq(revisions.entityId, p.id));
+      expect(history.map((r) => [r.entityType, r.comment, (r.state as { version: number }).version])).toEqual([['funding_programme', 'Beschluss der Lenkungsgruppe', 2]]);
+      expect((await db.select().from(auditLog).where(eq(auditLog.action, 'funding.programme.update'))).map((a) => a.userId)).toEqual([s.users.redaktion.id]);
+      // The deadline now refuses late applications.
+      expect((await submit(db, saved, form())).status).toBe('created');
+      const afterDeadline = await submitApplication(db, saved, { values: form(), honeypot: '', token: issueFormToken(await getFormSecret(db), new Date('2027-04-01T10:00:00Z')) }, { clientAddress: '198.51.100.1', now: new Date('2027-04-01T10:00:30Z') });
+      expect(afterDeadline).toEqual({ status: 'invalid', errors: { form: 'Die Antragsfrist ist am 31.03.2027 abgelaufen. Anträge können nicht mehr eingereicht werden.' } });
     } finally {
       await database.destroy();
     }
