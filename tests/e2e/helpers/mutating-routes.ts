@@ -446,6 +446,23 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     form: { guidelines: 'Matrix', criteria: 'Matrix', version: '0' },
     allowed: ['admin', 'redaktion'],
   },
+  { name: "read a measure's funding records", method: 'GET', path: `/admin/foerderung/massnahme/${UNKNOWN_ID}`, allowed: ['admin', 'redaktion', 'lesend'] },
+  {
+    name: 'record funding on a measure',
+    method: 'POST',
+    path: `/admin/foerderung/massnahme/${UNKNOWN_ID}`,
+    action: 'hinzufuegen',
+    form: { funder: 'Matrix-Stiftung', amount: '100', isPublic: 'ja' },
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'remove funding from a measure',
+    method: 'POST',
+    path: `/admin/foerderung/massnahme/${UNKNOWN_ID}`,
+    action: 'entfernen',
+    form: { fundingId: UNKNOWN_ID },
+    allowed: ['admin', 'redaktion'],
+  },
   ...(['rueckfrage', 'vollstaendig', 'entscheiden', 'zuordnen', 'auszahlung'] as const).map(
     (action): MutatingRoute => ({
       name: `funding application: ${action}`,

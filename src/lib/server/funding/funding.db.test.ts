@@ -20,7 +20,7 @@ import { issueFormToken } from '../suggestions/form-token';
 import { getFormSecret } from '../suggestions/settings';
 import { emptyApplicationForm, type ApplicationFormValues } from './application-input';
 import { answerQuery, applicationByToken, submitApplication } from './applications';
-import { countDependingOnFunding, fundingEndingWithin, publicFundingOf } from './measure-funding';
+import { addMeasureFunding, countDependingOnFunding, fundingEndingWithin, publicFundingOf, removeMeasureFunding } from './measure-funding';
 import { askQuery, linkApplicationToMeasure, markComplete, programmeBudget, recordDecision } from './processing';
 import { getProgrammeBySlug, updateProgrammeTexts, type Programme } from './programmes';
 import { fundingReport, fundingReportCsv } from './reports';
@@ -265,6 +265,27 @@ describeEachEngine('funding', (engine) => {
       expect((await submit(db, saved, form())).status).toBe('created');
       const afterDeadline = await submitApplication(db, saved, { values: form(), honeypot: '', token: issueFormToken(await getFormSecret(db), new Date('2027-04-01T10:00:00Z')) }, { clientAddress: '198.51.100.1', now: new Date('2027-04-01T10:00:30Z') });
       expect(afterDeadline).toEqual({ status: 'invalid', errors: { form: 'Die Antragsfrist ist am 31.03.2027 abgelaufen. Anträge können nicht mehr eingereicht werden.' } });
+    } finally {
+      await database.destroy();
+    }
+  });
+
+  it('funding of an external programme on a measure: public or internal, feeding the ending list, removable', async () => {
+    const { database, s } = await setUp(engine);
+    try {
+      const db = database.db;
+      const input = { funder: 'RAG-Stiftung', programmeId: '', amount: '12.000,50', securedUntil: '2027-07-31', renewal: 'jährlich', dependsOnFunding: true, caveat: 'Eine Fortführung ist von Fördermitteln abhängig.', isPublic: true };
+      await expect(addMeasureFunding(db, s.users.lesend, s.measures.m2, input)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(addMeasureFunding(db, s.users.redaktion, s.measures.m2, { ...input, amount: '12,345' })).rejects.toBeInstanceOf(ValidationError);
+      const id = await addMeasureFunding(db, s.users.redaktion, s.measures.m2, input);
+      await addMeasureFunding(db, s.users.redaktion, s.measures.m2, { ...input, funder: 'Interne Mittel', isPublic: false });
+      expect(await publicFundingOf(db, s.measures.m2)).toEqual([
+        { funder: 'RAG-Stiftung', programmeTitle: null, programmeSlug: null, amountCents: 1_200_050, securedUntil: '2027-07-31', renewal: 'jährlich', dependsOnFunding: true, caveat: 'Eine Fortführung ist von Fördermitteln abhängig.' },
+      ]);
+      expect((await fundingEndingWithin(db, s.users.lesend, 8, '2026-12-08')).map((m) => m.funder).sort()).toEqual(['Interne Mittel', 'RAG-Stiftung']);
+      await removeMeasureFunding(db, s.users.redaktion, s.measures.m2, id);
+      await expect(removeMeasureFunding(db, s.users.redaktion, s.measures.m1, id)).rejects.toThrow(/nicht gefunden/);
+      expect(await publicFundingOf(db, s.measures.m2)).toEqual([]);
     } finally {
       await database.destroy();
     }
