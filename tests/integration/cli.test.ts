@@ -141,7 +141,9 @@ describe('vielfalt import', () => {
     const r = await runCli(['import', '--dry-run', '--format', 'json', ...ALL], { DATA_DIR: dir });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc).sort()).toEqual(['catalogues', 'warnings']);
+    // The annual reviews (002, issue 17) have their own list: empty when none was given.
+    expect(Object.keys(doc).sort()).toEqual(['catalogues', 'jahresrueckblicke', 'warnings']);
+    expect(doc.jahresrueckblicke).toEqual([]);
     expect(doc.catalogues.map((c: { kind: string }) => c.kind)).toEqual(['integrationskonzept', 'diversity', 'vereinbarungen']);
     const [ik, div, ver] = doc.catalogues;
     expect(ik).toMatchObject({ title: expect.any(String), stand: 'Oktober 2019' });

@@ -13,6 +13,7 @@ import deApi from './locales/de.api.json';
 import deFeeds from './locales/de.feeds.json';
 import deEvents from './locales/de.events.json';
 import deTranslations from './locales/de.translations.json';
+import deFunding from './locales/de.funding.json';
 import enCore from './locales/en.json';
 import enAuth from './locales/en.auth.json';
 import enAdmin from './locales/en.admin.json';
@@ -22,6 +23,7 @@ import enApi from './locales/en.api.json';
 import enFeeds from './locales/en.feeds.json';
 import enEvents from './locales/en.events.json';
 import enTranslations from './locales/en.translations.json';
+import enFunding from './locales/en.funding.json';
 import tr from './locales/tr.json';
 import uk from './locales/uk.json';
 import ar from './locales/ar.json';
@@ -32,8 +34,8 @@ import { DEFAULT_LOCALE, LOCALES, asLocale, type Locale } from './locales';
  * (`<lang>.<area>.json`, each holding its own top-level namespace), so areas can grow
  * independently without editing one huge file.
  */
-const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds, ...deEvents, ...deTranslations };
-const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds, ...enEvents, ...enTranslations };
+const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds, ...deEvents, ...deTranslations, ...deFunding };
+const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds, ...enEvents, ...enTranslations, ...enFunding };
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = { de, en, tr, uk, ar };
 

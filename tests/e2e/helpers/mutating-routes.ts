@@ -462,6 +462,75 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
     action: 'speichern',
     allowed: ['admin', 'redaktion', 'beitragende'],
   },
+  // --- funding (issue 16) ---------------------------------------------------------------
+  // The public application is open to everyone; without a signed timestamp it is refused with
+  // 400 (time check) and counts towards no rate limit. A private link that names no application
+  // is a 404 for everyone: the token, not a session, grants access.
+  {
+    name: 'apply for funding (public)',
+    method: 'POST',
+    path: '/foerderung/verfuegungsfonds',
+    form: { organisation: 'Matrix e. V.', title: 'Matrix-Antrag', requested: '100' },
+    allowed: MATRIX_ROLES,
+  },
+  {
+    name: 'read the funding call (public)',
+    method: 'GET',
+    path: '/foerderung/verfuegungsfonds',
+    allowed: MATRIX_ROLES,
+  },
+  {
+    name: 'answer a funding query through an unknown private link',
+    method: 'POST',
+    path: '/foerderung/antrag/unbekannter-link-unbekannter-link',
+    action: 'antworten',
+    form: { answer: 'Matrix-Antwort' },
+    allowed: [],
+    refusedStatuses: [404],
+  },
+  // The back office: the Projektbüro (funding.manage: admin, redaktion) acts, the deciding body
+  // (lesend) reads. The policy is checked before anything is looked up.
+  { name: 'read the funding overview', method: 'GET', path: '/admin/foerderung', allowed: ['admin', 'redaktion', 'lesend'] },
+  { name: 'read a funding programme with budget and report', method: 'GET', path: '/admin/foerderung/verfuegungsfonds?jahr=2026', allowed: ['admin', 'redaktion', 'lesend'] },
+  { name: 'export the funding report (CSV)', method: 'GET', path: '/admin/foerderung/verfuegungsfonds/bericht.csv?jahr=2026', allowed: ['admin', 'redaktion', 'lesend'] },
+  { name: 'read the measures whose funding ends', method: 'GET', path: '/admin/foerderung/auslaufend', allowed: ['admin', 'redaktion', 'lesend'] },
+  { name: 'read a funding application', method: 'GET', path: `/admin/foerderung/antraege/${UNKNOWN_ID}`, allowed: ['admin', 'redaktion', 'lesend'] },
+  {
+    // Version 0 never matches: allowed roles get the conflict message, nothing is changed.
+    name: 'edit the funding guidelines',
+    method: 'POST',
+    path: '/admin/foerderung/verfuegungsfonds',
+    action: 'richtlinien',
+    form: { guidelines: 'Matrix', criteria: 'Matrix', version: '0' },
+    allowed: ['admin', 'redaktion'],
+  },
+  { name: "read a measure's funding records", method: 'GET', path: `/admin/foerderung/massnahme/${UNKNOWN_ID}`, allowed: ['admin', 'redaktion', 'lesend'] },
+  {
+    name: 'record funding on a measure',
+    method: 'POST',
+    path: `/admin/foerderung/massnahme/${UNKNOWN_ID}`,
+    action: 'hinzufuegen',
+    form: { funder: 'Matrix-Stiftung', amount: '100', isPublic: 'ja' },
+    allowed: ['admin', 'redaktion'],
+  },
+  {
+    name: 'remove funding from a measure',
+    method: 'POST',
+    path: `/admin/foerderung/massnahme/${UNKNOWN_ID}`,
+    action: 'entfernen',
+    form: { fundingId: UNKNOWN_ID },
+    allowed: ['admin', 'redaktion'],
+  },
+  ...(['rueckfrage', 'vollstaendig', 'entscheiden', 'zuordnen', 'auszahlung'] as const).map(
+    (action): MutatingRoute => ({
+      name: `funding application: ${action}`,
+      method: 'POST',
+      path: `/admin/foerderung/antraege/${UNKNOWN_ID}`,
+      action,
+      form: { question: 'Matrix-Rückfrage?', outcome: 'abgelehnt', decidedOn: '2026-12-01', body: 'Lenkungsgruppe', reasons: 'Matrix-Begründung', measureId: UNKNOWN_ID, payment: '1' },
+      allowed: ['admin', 'redaktion'],
+    }),
+  ),
 ];
 
 // --- editing work: throwaway records for the matrix -------------------------------------

@@ -14,6 +14,7 @@ export type AdminNavKey =
   | 'gaps'
   | 'steering'
   | 'suggestions'
+  | 'funding'
   | 'actors'
   | 'targetGroups'
   | 'structure'
@@ -47,6 +48,8 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'gaps', href: '/admin/luecken', action: 'report.read' },
   { key: 'steering', href: '/admin/berichte/lenkungsgruppe', action: 'report.read' },
   { key: 'suggestions', href: '/admin/vorschlaege', action: 'suggestion.moderate' },
+  // Funding: the Projektbüro manages it, the deciding body (Lenkungsgruppe) reads it.
+  { key: 'funding', href: '/admin/foerderung', action: 'funding.read' },
   { key: 'notifications', href: '/admin/benachrichtigungen', action: null },
   { key: 'actors', href: '/admin/akteure', action: 'vocabulary.manage' },
   { key: 'targetGroups', href: '/admin/zielgruppen', action: 'vocabulary.manage' },

@@ -40,7 +40,9 @@ export type Action =
   | 'audit.read'
   | 'settings.manage'
   | 'translation.edit' // translate content fields (contributors: as proposals that wait for review)
-  | 'translation.publish'; // publish translations, decide proposals, import XLIFF, machine drafts
+  | 'translation.publish' // publish translations, decide proposals, import XLIFF, machine drafts
+  | 'funding.manage' // programmes, applications, queries, recording decisions, budgets (Projektbüro)
+  | 'funding.read'; // read applications, decisions, budgets and reports (deciding body: Lenkungsgruppe)
 
 const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'measure.create',
@@ -61,9 +63,11 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'campaign.answer',
   'translation.edit',
   'translation.publish',
+  'funding.manage',
+  'funding.read',
 ]);
 
-const READER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['draft.read', 'history.read', 'report.read']);
+const READER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['draft.read', 'history.read', 'report.read', 'funding.read']);
 
 /** Resource context for scoped rules: the actors a measure is linked to. */
 export interface ResourceScope {

@@ -1185,3 +1185,189 @@ export const translationProposals = pgTable(
     check('translation_proposals_state_ck', sql`${t.state} in ('in_pruefung', 'veroeffentlicht', 'abgelehnt')`),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// Funding (issue 16): programmes (Verfügungsfonds, KOMM-AN …), applications from Träger,
+// decisions of the deciding body, and funding on measures. Money is always integer cents.
+// ---------------------------------------------------------------------------
+
+/** A cost type of a programme's cost plan ("Honorare", "Sachkosten" …). */
+export interface FundingCostType {
+  code: string;
+  label: string;
+}
+
+/** A funding programme; its texts are editable and versioned through `revisions`. */
+export const fundingProgrammes = pgTable(
+  'funding_programmes',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    funder: text('funder').notNull(),
+    /** Who decides the applications (e.g. "Lenkungsgruppe …"). */
+    decidingBody: text('deciding_body').notNull(),
+    /** Budget per budget year, in cents. */
+    annualBudgetCents: bigint('annual_budget_cents', { mode: 'number' }).notNull(),
+    /** Cap per application in cents; null: none. */
+    capCents: bigint('cap_cents', { mode: 'number' }),
+    /** Areas (Förderbereiche) an application is filed under. */
+    areas: jsonb('areas').$type<string[]>().notNull().default([]),
+    costTypes: jsonb('cost_types').$type<FundingCostType[]>().notNull().default([]),
+    /** Decision criteria, one per entry. */
+    criteria: jsonb('criteria').$type<string[]>().notNull().default([]),
+    /** Conditions / guideline text shown with the call. */
+    guidelines: text('guidelines').notNull().default(''),
+    /** Programme period (null: open). */
+    periodStart: date('period_start'),
+    periodEnd: date('period_end'),
+    /** Application deadline (inclusive); null: applications any time. */
+    applicationDeadline: date('application_deadline'),
+    /** Applications accepted through the public form. */
+    acceptsApplications: boolean('accepts_applications').notNull().default(true),
+    /** Days after the funding period's end at which applicants' personal data is deleted. */
+    retentionDays: integer('retention_days').notNull().default(365),
+    source: jsonb('source').$type<SourceRef | null>(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('funding_programmes_slug_uq').on(t.municipalityId, t.slug),
+    check('funding_programmes_budget_ck', sql`${t.annualBudgetCents} >= 0 and (${t.capCents} is null or ${t.capCents} > 0)`),
+  ],
+);
+
+export const FUNDING_APPLICATION_STATES = ['eingegangen', 'rueckfrage', 'vollstaendig', 'bewilligt', 'abgelehnt'] as const;
+export type FundingApplicationState = (typeof FUNDING_APPLICATION_STATES)[number];
+
+/** One line of an application's cost plan. */
+export interface FundingCostLine {
+  costType: string;
+  description: string;
+  amountCents: number;
+}
+
+/** An application to a programme, filed by the public without an account. */
+export const fundingApplications = pgTable(
+  'funding_applications',
+  {
+    id: id(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => fundingProgrammes.id),
+    /** Reference number shown to the applicant, e.g. "VF-2026-0007". */
+    reference: text('reference').notNull().unique(),
+    /** SHA-256 of the applicant's private link token (the token itself is never stored). */
+    accessTokenHash: text('access_token_hash').notNull().unique(),
+    budgetYear: integer('budget_year').notNull(),
+    organisation: text('organisation').notNull(),
+    /** Personal data: only with consent, deleted after `purgeAfter`. */
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    area: text('area').notNull(),
+    targetGroup: text('target_group').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    costLines: jsonb('cost_lines').$type<FundingCostLine[]>().notNull(),
+    requestedCents: bigint('requested_cents', { mode: 'number' }).notNull(),
+    otherFunding: text('other_funding'),
+    state: text('state').$type<FundingApplicationState>().notNull().default('eingegangen'),
+    /** Set by an approval: the amount committed against the budget. */
+    approvedCents: bigint('approved_cents', { mode: 'number' }),
+    paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
+    measureId: uuid('measure_id').references(() => measures.id),
+    purgeAfter: timestamp('purge_after', { withTimezone: true }),
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('funding_applications_programme_idx').on(t.programmeId, t.budgetYear, t.state),
+    check('funding_applications_state_ck', sql`${t.state} in ('eingegangen', 'rueckfrage', 'vollstaendig', 'bewilligt', 'abgelehnt')`),
+    check(
+      'funding_applications_amounts_ck',
+      sql`${t.requestedCents} > 0 and (${t.approvedCents} is null or ${t.approvedCents} > 0) and ${t.paidCents} >= 0`,
+    ),
+  ],
+);
+
+/** Queries of the project office and the applicant's answers. */
+export const fundingMessages = pgTable(
+  'funding_messages',
+  {
+    id: id(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    /** `rueckfrage` from the office, `antwort` from the applicant. */
+    kind: text('kind').$type<'rueckfrage' | 'antwort'>().notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('funding_messages_application_idx').on(t.applicationId, t.createdAt),
+    check('funding_messages_kind_ck', sql`${t.kind} in ('rueckfrage', 'antwort')`),
+  ],
+);
+
+export const FUNDING_DECISIONS = ['bewilligt', 'bewilligt_abweichend', 'abgelehnt'] as const;
+export type FundingDecisionOutcome = (typeof FUNDING_DECISIONS)[number];
+
+/** A decision of the deciding body, recorded with its session date and reasons. */
+export const fundingDecisions = pgTable(
+  'funding_decisions',
+  {
+    id: id(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    outcome: text('outcome').$type<FundingDecisionOutcome>().notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }),
+    body: text('body').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    reasons: text('reasons').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('funding_decisions_application_uq').on(t.applicationId),
+    check('funding_decisions_outcome_ck', sql`${t.outcome} in ('bewilligt', 'bewilligt_abweichend', 'abgelehnt')`),
+  ],
+);
+
+/** Funding on a measure: who funds it, until when, and the caveat "abhängig von Fördermitteln". */
+export const measureFunding = pgTable(
+  'measure_funding',
+  {
+    id: id(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id').references(() => fundingProgrammes.id),
+    applicationId: uuid('application_id').references(() => fundingApplications.id),
+    funder: text('funder'),
+    amountCents: bigint('amount_cents', { mode: 'number' }),
+    securedUntil: date('secured_until'),
+    /** Renewal rhythm as text ("jährlich", "Förderperiode 2024–2027"). */
+    renewal: text('renewal'),
+    dependsOnFunding: boolean('depends_on_funding').notNull().default(false),
+    caveat: text('caveat'),
+    /** Shown on the public measure page. */
+    isPublic: boolean('is_public').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('measure_funding_measure_idx').on(t.measureId),
+    uniqueIndex('measure_funding_application_uq').on(t.applicationId),
+    check('measure_funding_amount_ck', sql`${t.amountCents} is null or ${t.amountCents} >= 0`),
+  ],
+);

@@ -18,6 +18,9 @@ import type { StoredImportReport } from './last-report';
 import { looksLikeJahresrueckblick, parseJahresrueckblick } from './jahresrueckblick/parse';
 import type { JahresrueckblickDocument } from './jahresrueckblick/types';
 import { writeJahresrueckblick, type ReviewWriteOutcome } from './jahresrueckblick/write';
+import { readVerfuegungsfonds } from '../funding/seed-programme';
+import { upsertSeedProgramme } from '../funding/programmes';
+import { mapFundingCaveats } from '../funding/measure-funding';
 
 export interface ParsedSources {
   files: { name: string; kind: CatalogueKind | 'jahresrueckblick'; sha256: string }[];
@@ -119,6 +122,14 @@ export async function importSources(database: Database, files: SourceFile[], opt
       options.onProgress?.(`Schreibe ${review.titel} …`);
       reviewOutcomes.push(await writeJahresrueckblick(tx, review, { municipalityId, comment: `Import aus ${review.quelle.datei}` }));
     }
+    // Funding (issue 16): the Verfügungsfonds a project report describes, and its agreements'
+    // funding caveats as "abhängig von Fördermitteln" on their measures.
+    const vereinbarungen = new Set(parsed.files.filter((f) => f.kind === 'vereinbarungen').map((f) => f.name));
+    for (const file of files.filter((f) => vereinbarungen.has(f.name))) {
+      const programme = readVerfuegungsfonds(file);
+      if (programme) await upsertSeedProgramme(tx, municipalityId, programme);
+    }
+    await mapFundingCaveats(tx, municipalityId);
     const summary = {
       catalogues: results.map((r) => ({ slug: r.catalogue.slug, title: r.catalogue.title, ...r.measures, conflicts: r.conflicts.length })),
       reviews: reviewOutcomes.map((r) => ({

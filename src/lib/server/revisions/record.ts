@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { revisions } from '../db/schema';
 import { chunks } from '../util/collections';
 
-export type EntityType = 'catalogue' | 'node' | 'measure' | 'actor' | 'contact' | 'target_group' | 'user' | 'offer' | 'event' | 'network' | 'annual_review' | 'translation';
+export type EntityType = 'catalogue' | 'node' | 'measure' | 'actor' | 'contact' | 'target_group' | 'user' | 'offer' | 'event' | 'network' | 'annual_review' | 'translation' | 'funding_programme';
 
 export interface RevisionInput {
   entityType: EntityType;

@@ -11,6 +11,9 @@ import { deliverOutbox, isSmtpConfigured, type DeliveryReport, type MailTranspor
 import { purgeExpiredSuggestionContacts } from './retention';
 import { runReviewReminders, type ReminderReport } from '../review/reminders';
 
+/** A further purge of expired personal data (e.g. funding applicants'); returns how many records it cleared. */
+export type PurgeTask = (db: Db, now: Date) => Promise<number>;
+
 export interface MaintenanceReport {
   purgedContacts: number;
   /** Null when the reminder job was not due (or another instance ran it). */
@@ -19,9 +22,13 @@ export interface MaintenanceReport {
 }
 
 /** One maintenance run: purge, review reminders, then deliver (without SMTP the mails stay queued). */
-export async function runMaintenance(db: Db, options: { now?: Date; transport?: MailTransport } = {}): Promise<MaintenanceReport> {
+export async function runMaintenance(
+  db: Db,
+  options: { now?: Date; transport?: MailTransport; purgeTasks?: readonly PurgeTask[] } = {},
+): Promise<MaintenanceReport> {
   const now = options.now ?? new Date();
-  const purgedContacts = await purgeExpiredSuggestionContacts(db, now);
+  let purgedContacts = await purgeExpiredSuggestionContacts(db, now);
+  for (const task of options.purgeTasks ?? []) purgedContacts += await task(db, now);
   const run = await runReviewReminders(db, { now: () => now });
   const mail = await deliverOutbox(db, options.transport, { now: options.now });
   return { purgedContacts, reminders: run.ran ? run.result : null, mail };
@@ -41,7 +48,10 @@ const holder = globalThis as Holder;
  * hourly (they run when their next run is due); deliver mail every minute when
  * SMTP_URL and MAIL_FROM are set. Returns a function that stops them.
  */
-export function startMaintenance(db: Db, options: { purgeIntervalMs?: number; mailIntervalMs?: number; reminderIntervalMs?: number } = {}): () => void {
+export function startMaintenance(
+  db: Db,
+  options: { purgeIntervalMs?: number; mailIntervalMs?: number; reminderIntervalMs?: number; purgeTasks?: readonly PurgeTask[] } = {},
+): () => void {
   holder[KEY]?.();
   let purging = false;
   let delivering = false;
@@ -63,6 +73,7 @@ export function startMaintenance(db: Db, options: { purgeIntervalMs?: number; ma
     purging = true;
     try {
       await purgeExpiredSuggestionContacts(db);
+      for (const task of options.purgeTasks ?? []) await task(db, new Date());
     } catch (error) {
       log.error('maintenance.purgeFailed', errorFields(error));
     } finally {

@@ -128,6 +128,14 @@ export async function dataFingerprint(db: Db): Promise<Record<string, unknown>> 
       (select count(*)::int from contacts) as contacts,
       (select count(*)::int from settings) as settings,
       (select max(updated_at)::text from settings) as settings_updated,
+      (select count(*)::int from funding_programmes) as funding_programmes,
+      (select max(updated_at)::text from funding_programmes) as funding_programmes_updated,
+      (select count(*)::int from funding_applications) as funding_applications,
+      (select max(updated_at)::text from funding_applications) as funding_applications_updated,
+      (select count(*)::int from funding_messages) as funding_messages,
+      (select count(*)::int from funding_decisions) as funding_decisions,
+      (select count(*)::int from measure_funding) as measure_funding,
+      (select max(updated_at)::text from measure_funding) as measure_funding_updated,
       (select count(*)::int from audit_log where action not like 'login.%' and action <> 'logout') as audit`,
   );
   return row ?? {};

@@ -39,6 +39,7 @@ export async function mergeActors(db: Db, user: SessionUser, sourceId: string, t
       select user_id, ${targetId} from ${userActorScopes} where actor_id = ${sourceId} on conflict do nothing`);
     await tx.delete(userActorScopes).where(eq(userActorScopes.actorId, sourceId));
     await moveUpdateRequests(tx, sourceId, targetId);
+    await moveDirectoryLinks(tx, sourceId, targetId);
     const aliases = await tx.select({ alias: actorAliases.alias }).from(actorAliases).where(eq(actorAliases.actorId, sourceId));
     const moved = [...new Set([source.name, ...aliases.map((a) => a.alias)])].filter((a) => a.toLowerCase() !== target.name.toLowerCase());
     if (moved.length) await tx.insert(actorAliases).values(moved.map((alias) => ({ actorId: targetId, alias }))).onConflictDoNothing();
@@ -79,3 +80,19 @@ async function moveUpdateRequests(tx: Db, sourceId: string, targetId: string): P
   await tx.execute(sql`delete from update_requests where actor_id = ${sourceId}::uuid`);
 }
 
+/** Offers, events and networks (issue 17) name actors too: their links follow the merge (duplicates dropped). */
+async function moveDirectoryLinks(tx: Db, sourceId: string, targetId: string): Promise<void> {
+  for (const [table, key] of [
+    ['offer_actors', 'offer_id'],
+    ['event_actors', 'event_id'],
+  ] as const) {
+    await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(key)}, actor_id, role, wording, position)
+      select ${sql.raw(key)}, ${targetId}::uuid, role, wording, position from ${sql.raw(table)} where actor_id = ${sourceId}::uuid on conflict do nothing`);
+    await tx.execute(sql`delete from ${sql.raw(table)} where actor_id = ${sourceId}::uuid`);
+  }
+  await tx.execute(sql`insert into network_members (network_id, actor_id, role, position)
+    select network_id, ${targetId}::uuid, role, position from network_members where actor_id = ${sourceId}::uuid on conflict do nothing`);
+  await tx.execute(sql`delete from network_members where actor_id = ${sourceId}::uuid`);
+  await tx.execute(sql`update networks set actor_id = ${targetId}::uuid where actor_id = ${sourceId}::uuid`);
+  await tx.execute(sql`update networks set lead_actor_id = ${targetId}::uuid where lead_actor_id = ${sourceId}::uuid`);
+}

@@ -35,6 +35,8 @@ export const load: PageServerLoad = async (event) => {
     // The user's pending change is what they edit further (based on the version it was made on).
     values: formValuesFromEditable(own?.proposed ?? ctx.current, own?.baseVersion ?? ctx.measure.version),
     saved: event.url.searchParams.get('gespeichert'),
+    // Funding (issue 16): the link to the measure's funding records for those who may read them.
+    mayReadFunding: can(user, 'funding.read'),
     // The review section: opened from a reminder's personal link (?pruefen=1) it comes first.
     review: info && {
       ...info,

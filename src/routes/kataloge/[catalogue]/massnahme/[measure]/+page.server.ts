@@ -5,6 +5,7 @@ import { relatedMemo } from '$lib/server/catalogue/related-memo';
 import { getContentVersion } from '$lib/server/app/instance';
 import { jsonLdScript, measureJsonLd, pageContext } from '$lib/server/opendata/schema-org';
 import { localizeRows } from '$lib/server/translations';
+import { publicFundingOf } from '$lib/server/funding/measure-funding';
 import type { PageServerLoad } from './$types';
 
 const MEASURE_FIELDS = ['title', 'description', 'goals', 'targetGroupText', 'statusText', 'remarks'] as const;
@@ -26,6 +27,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
     measure: found.measure,
     localized,
     actorNames: Object.fromEntries([...actorNames].map(([id, f]) => [id, f.name])),
+    // Funding (issue 16): funder, programme, amount, secured until, "abhängig von Fördermitteln".
+    funding: await publicFundingOf(db, found.measure.id),
     // ?druck=1: the same page in a minimal layout for printing (no navigation, no related lists).
     printView: url.searchParams.get('druck') === '1',
     permalink: `${url.origin}${url.pathname}`,
