@@ -5,7 +5,7 @@
  * when the web server is not running all the time; the server does the same on its own.
  */
 import { runMaintenance } from '../lib/server/suggestions/maintenance';
-import { purgeExpiredApplicantData } from '../lib/server/funding/retention';
+import { PURGE_TASKS } from '../lib/server/app/purge-tasks';
 import { withDatabase } from './context';
 
 export interface MaintenanceOptions {
@@ -13,7 +13,7 @@ export interface MaintenanceOptions {
 }
 
 export async function maintenanceCommand(options: MaintenanceOptions = {}): Promise<void> {
-  const report = await withDatabase((database) => runMaintenance(database.db, { purgeTasks: [purgeExpiredApplicantData] }), { quiet: options.format === 'json' });
+  const report = await withDatabase((database) => runMaintenance(database.db, { purgeTasks: PURGE_TASKS }), { quiet: options.format === 'json' });
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return;

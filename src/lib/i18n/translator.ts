@@ -14,6 +14,7 @@ import deFeeds from './locales/de.feeds.json';
 import deEvents from './locales/de.events.json';
 import deTranslations from './locales/de.translations.json';
 import deFunding from './locales/de.funding.json';
+import deAccessibility from './locales/de.accessibility.json';
 import enCore from './locales/en.json';
 import enAuth from './locales/en.auth.json';
 import enAdmin from './locales/en.admin.json';
@@ -24,6 +25,7 @@ import enFeeds from './locales/en.feeds.json';
 import enEvents from './locales/en.events.json';
 import enTranslations from './locales/en.translations.json';
 import enFunding from './locales/en.funding.json';
+import enAccessibility from './locales/en.accessibility.json';
 import tr from './locales/tr.json';
 import uk from './locales/uk.json';
 import ar from './locales/ar.json';
@@ -34,8 +36,8 @@ import { DEFAULT_LOCALE, LOCALES, asLocale, type Locale } from './locales';
  * (`<lang>.<area>.json`, each holding its own top-level namespace), so areas can grow
  * independently without editing one huge file.
  */
-const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds, ...deEvents, ...deTranslations, ...deFunding };
-const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds, ...enEvents, ...enTranslations, ...enFunding };
+const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds, ...deEvents, ...deTranslations, ...deFunding, ...deAccessibility };
+const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds, ...enEvents, ...enTranslations, ...enFunding, ...enAccessibility };
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = { de, en, tr, uk, ar };
 

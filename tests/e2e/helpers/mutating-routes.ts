@@ -433,6 +433,13 @@ export const MUTATING_ROUTES: MutatingRoute[] = [
   },
   // Saves the text it has: the matrix's admin attempt writes the placeholder-free state back (empty).
   { name: 'legal page text', method: 'POST', path: '/admin/rechtliches', action: 'speichern', form: { page: 'datenschutz', text: '' }, allowed: ['admin'] },
+  // --- accessibility (issue 14, BITV NRW) ---------------------------------------------------
+  // Public like the suggestion form: without a signed timestamp refused with 400, nothing stored.
+  { name: 'report a barrier (public)', method: 'POST', path: '/barrierefreiheit/melden', form: { description: 'Vom Berechtigungstest gesendet.' }, allowed: MATRIX_ROLES },
+  // The date is in the future: allowed roles get the German message (400), nothing changes.
+  { name: 'accessibility statement review date', method: 'POST', path: '/admin/rechtliches', action: 'geprueft', form: { reviewedOn: '2999-01-01' }, allowed: ['admin'] },
+  { name: 'read reported barriers', method: 'GET', path: '/admin/barrieren', allowed: ['admin', 'redaktion'] },
+  { name: 'resolve a reported barrier', method: 'POST', path: '/admin/barrieren', action: 'resolve', form: { id: UNKNOWN_ID, resolution: 'Matrix' }, allowed: ['admin', 'redaktion'] },
   // An unknown year's introduction: writes a throwaway review row, no public year changes.
   {
     name: 'annual review introduction',

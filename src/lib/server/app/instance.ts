@@ -14,7 +14,7 @@ import { projectPath } from '../util/project-root';
 import { errorFields, log } from '../log/log';
 import { firstStartHint } from '../auth/setup';
 import { startMaintenance } from '../suggestions/maintenance';
-import { purgeExpiredApplicantData } from '../funding/retention';
+import { PURGE_TASKS } from './purge-tasks';
 import { ContentVersion } from '../cache/content-version';
 
 /**
@@ -96,7 +96,7 @@ export function startDatabase(): Promise<Database> {
       await firstStartHint(database.db);
       contentVersion = await new ContentVersion(database.db).follow(database);
       // Retention purge of suggestion contact data (daily) and outbox delivery (unref'd timers).
-      if (process.env.MAINTENANCE !== '0') stopMaintenance = startMaintenance(database.db, { purgeTasks: [purgeExpiredApplicantData] });
+      if (process.env.MAINTENANCE !== '0') stopMaintenance = startMaintenance(database.db, { purgeTasks: PURGE_TASKS });
       return database;
     } catch (error) {
       await database.close();

@@ -7,7 +7,7 @@ const keys = (role: SessionUser['role']) => adminNavFor(user(role)).map((i) => i
 
 describe('admin navigation', () => {
   it('shows each entry only to roles that may use it', () => {
-    const editorial = ['tasks', 'measures', 'reviewDue', 'review', 'campaigns', 'gaps', 'steering', 'suggestions', 'funding', 'notifications', 'actors', 'targetGroups', 'structure', 'editions', 'apiTokens', 'import', 'sourceImport', 'yearReview', 'translations'];
+    const editorial = ['tasks', 'measures', 'reviewDue', 'review', 'campaigns', 'gaps', 'steering', 'suggestions', 'barriers', 'funding', 'notifications', 'actors', 'targetGroups', 'structure', 'editions', 'apiTokens', 'import', 'sourceImport', 'yearReview', 'translations'];
     expect(keys('admin')).toEqual([...editorial, 'users', 'legal', 'audit']);
     expect(keys('redaktion')).toEqual(editorial);
     expect(keys('beitragende')).toEqual(['tasks', 'measures', 'reviewDue', 'campaigns', 'notifications', 'apiTokens', 'translations']);

@@ -14,6 +14,7 @@ export type AdminNavKey =
   | 'gaps'
   | 'steering'
   | 'suggestions'
+  | 'barriers'
   | 'funding'
   | 'actors'
   | 'targetGroups'
@@ -48,6 +49,8 @@ export const ADMIN_NAV: readonly NavEntry[] = [
   { key: 'gaps', href: '/admin/luecken', action: 'report.read' },
   { key: 'steering', href: '/admin/berichte/lenkungsgruppe', action: 'report.read' },
   { key: 'suggestions', href: '/admin/vorschlaege', action: 'suggestion.moderate' },
+  // Barriers reported from the accessibility statement are moderated like suggestions.
+  { key: 'barriers', href: '/admin/barrieren', action: 'suggestion.moderate' },
   // Funding: the Projektbüro manages it, the deciding body (Lenkungsgruppe) reads it.
   { key: 'funding', href: '/admin/foerderung', action: 'funding.read' },
   { key: 'notifications', href: '/admin/benachrichtigungen', action: null },

@@ -1371,3 +1371,41 @@ export const measureFunding = pgTable(
     check('measure_funding_amount_ck', sql`${t.amountCents} is null or ${t.amountCents} >= 0`),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// Accessibility (issue 14, BITV NRW): barriers reported by the public ("Barriere melden")
+// ---------------------------------------------------------------------------
+
+export const BARRIER_REPORT_STATES = ['neu', 'erledigt'] as const;
+export type BarrierReportState = (typeof BARRIER_REPORT_STATES)[number];
+
+/**
+ * The feedback mechanism the accessibility statement must offer: a barrier reported on a page,
+ * moderated like suggestions; optional contact data only with consent, deleted after retention.
+ */
+export const barrierReports = pgTable(
+  'barrier_reports',
+  {
+    id: id(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    /** The page (path or address) the barrier is on, as given. */
+    pageUrl: text('page_url'),
+    description: text('description').notNull(),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    state: text('state').$type<BarrierReportState>().notNull().default('neu'),
+    /** What was done (the answer the statement promises). */
+    resolution: text('resolution'),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    purgeAfter: timestamp('purge_after', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('barrier_reports_state_idx').on(t.state, t.createdAt),
+    check('barrier_reports_state_ck', sql`${t.state} in ('neu', 'erledigt')`),
+  ],
+);

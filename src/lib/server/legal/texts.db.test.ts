@@ -18,7 +18,7 @@ describeEachEngine('legal page texts', (engine) => {
   const test = (name: string, body: (db: Db) => Promise<void>) => it(name, () => rolledBack(database.db, body));
 
   test('none until an administrator writes one; saving trims, audit-logs and moves the content version', async (db) => {
-    expect(await getLegalTexts(db)).toEqual({ impressum: null, datenschutz: null });
+    expect(await getLegalTexts(db)).toEqual({ impressum: null, datenschutz: null, barrierefreiheit: null });
     const before = await readContentVersion(db);
     expect(await setLegalText(db, null, 'impressum', '  Stadt Herne\r\nFriedrich-Ebert-Platz 2\n\n- Tel. 02323 16-0  ')).toBe(
       'Stadt Herne\nFriedrich-Ebert-Platz 2\n\n- Tel. 02323 16-0',

@@ -1,5 +1,5 @@
 /**
- * The legal pages' texts (/impressum, /datenschutz): written by administrators in the back
+ * The legal pages' texts (/impressum, /datenschutz, /barrierefreiheit): written by administrators in the back
  * office (`settings.manage`), kept in `settings` under `legal.<page>`. Until one is written, the
  * page shows a German placeholder that says what has to go there (message catalogue). Saving
  * an empty text removes it (the placeholder is back). Every change is audit-logged with the text
@@ -12,7 +12,7 @@ import { inTransaction } from '../db/transaction';
 import { bumpContentVersion } from '../cache/content-version';
 import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable';
 
-export const LEGAL_PAGES = ['impressum', 'datenschutz'] as const;
+export const LEGAL_PAGES = ['impressum', 'datenschutz', 'barrierefreiheit'] as const;
 export type LegalPage = (typeof LEGAL_PAGES)[number];
 
 export const MAX_LEGAL_TEXT_LENGTH = 50_000;

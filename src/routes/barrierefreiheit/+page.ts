@@ -1,0 +1,2 @@
+// Reading only: server-rendered, no JavaScript.
+export const csr = false;
