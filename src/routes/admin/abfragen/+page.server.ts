@@ -10,8 +10,7 @@ import { listCampaigns } from '$lib/server/campaigns/queries';
 import { startCampaign } from '$lib/server/campaigns/start-campaign';
 import { campaignPath } from '$lib/server/campaigns/paths';
 import { addMonths, todayOf } from '$lib/server/review/due';
-import { queryRows } from '$lib/server/db/connection';
-import { sql } from 'drizzle-orm';
+import { listSuggestableCatalogues } from '$lib/server/suggestions/submit-suggestion';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,12 +18,8 @@ export const load: PageServerLoad = async (event) => {
   const db = await getDb();
   const contributor = user.role === 'beitragende';
   const canStart = can(user, 'campaign.manage');
-  const catalogues = canStart
-    ? await queryRows<{ id: string; title: string }>(
-        db,
-        sql`select c.id, c.title from catalogues c where c.municipality_id = (select id from municipalities where slug = ${event.locals.municipality}) order by c.position, c.title`,
-      )
-    : [];
+  // The municipality's catalogues (the same list the suggestion form offers).
+  const catalogues = canStart ? await listSuggestableCatalogues(db, event.locals.municipality) : [];
   return {
     campaigns: await listCampaigns(db, event.locals.municipality, contributor ? user.actorIds : null),
     contributor,
