@@ -10,8 +10,19 @@ import { openDatabase, type Database } from '../../src/lib/server/db';
 
 export type Engine = 'pglite' | 'postgres';
 
+/** A PostgreSQL server is there (TEST_DATABASE_URL): for tests that compare or move between the two engines. */
+export function postgresConfigured(): boolean {
+  return Boolean(inject('postgresTemplateDb') && process.env.TEST_DATABASE_URL);
+}
+
+/**
+ * PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. TEST_ENGINES=postgres narrows a
+ * run to the server (CI's second pass: the PGlite runs were done by `npm test` already).
+ */
 export function availableEngines(): Engine[] {
-  return inject('postgresTemplateDb') && process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const engines: Engine[] = postgresConfigured() ? ['pglite', 'postgres'] : ['pglite'];
+  const only = process.env.TEST_ENGINES?.split(',').map((e) => e.trim());
+  return only?.length ? engines.filter((e) => only.includes(e)) : engines;
 }
 
 export interface TestDatabase extends Database {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { availableEngines, createTestDatabase, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
+import { createTestDatabase, postgresConfigured, describeEachEngine, type TestDatabase } from '../../../../tests/helpers/db';
 import { preparedDataDir, ROOT, runCli } from '../../../../tests/helpers/cli';
 import { openDatabase, queryRows, type Database, type Db } from '../db';
 import { importSources } from '../importers/pipeline';
@@ -179,7 +179,7 @@ describe('vielfalt restore (CLI)', () => {
 });
 
 // The move from the embedded default to PostgreSQL: only where a PostgreSQL server is configured.
-if (availableEngines().includes('postgres')) {
+if (postgresConfigured()) {
   describe('moving from PGlite to PostgreSQL with backup and restore (CLI)', () => {
     const name = 'test_backup_move';
     let pg: typeof import('pg').default;
