@@ -15,12 +15,16 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const MEASURE = '/kataloge/integrationskonzept/massnahme/gesundheit-a1-massnahme-4-das-ki-gewinnt-bedarfsorientiert';
-const ARABIC_TITLE = 'مركز الاندماج يكسب المتطوعين حسب الحاجة';
+// Not the measure the layout tests read in Arabic (they expect its German title): this one gets an Arabic title.
+const GERMAN_QUERY = 'Herner Demenztag';
+const ARABIC_TITLE = 'مركز الاندماج يشارك في يوم الخرف في هيرنه';
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('translate a measure into Arabic and read it right-to-left, with the German fallback note, found by an Arabic query', async ({ page }) => {
-  await page.goto(MEASURE);
+  await page.goto(`/suche?q=${encodeURIComponent(GERMAN_QUERY)}`);
+  await page.locator('main a[href*="/massnahme/"]', { hasText: GERMAN_QUERY }).first().click();
+  await page.waitForURL(/\/massnahme\//);
+  const MEASURE = new URL(page.url()).pathname;
   const germanTitle = (await page.locator('h1 [lang="de"]').innerText()).trim();
 
   await loginAs(page, 'redaktion');
@@ -69,7 +73,7 @@ test('translate a measure into Arabic and read it right-to-left, with the German
 
   // Search in Arabic from the page's search form.
   const search = page.getByRole('searchbox').first();
-  await search.fill('المتطوعين');
+  await search.fill('الخرف');
   await search.press('Enter');
   await expect(page).toHaveURL(/\/suche\?.*lang=ar/);
   await expect(page.getByRole('link', { name: new RegExp(ARABIC_TITLE) })).toBeVisible();
