@@ -9,6 +9,12 @@ export const LOCALES = [
   { code: 'tr', name: 'Türkçe', dir: 'ltr' },
   { code: 'uk', name: 'Українська', dir: 'ltr' },
   { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'fa', name: 'فارسی', dir: 'rtl' },
+  { code: 'ro', name: 'Română', dir: 'ltr' },
+  { code: 'bg', name: 'Български', dir: 'ltr' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  // Russian ('ru') follows once its back-office catalogue (ru.admin.json) is written: its public
+  // and area files are in locales/, and content can already be translated into Russian.
 ] as const satisfies readonly { code: string; name: string; dir: 'ltr' | 'rtl' }[];
 
 export type Locale = (typeof LOCALES)[number]['code'];

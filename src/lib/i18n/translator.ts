@@ -26,9 +26,7 @@ import enEvents from './locales/en.events.json';
 import enTranslations from './locales/en.translations.json';
 import enFunding from './locales/en.funding.json';
 import enAccessibility from './locales/en.accessibility.json';
-import tr from './locales/tr.json';
-import uk from './locales/uk.json';
-import ar from './locales/ar.json';
+import { CATALOGUE_FILES } from './catalogues';
 import { DEFAULT_LOCALE, LOCALES, asLocale, type Locale } from './locales';
 
 /**
@@ -39,7 +37,30 @@ import { DEFAULT_LOCALE, LOCALES, asLocale, type Locale } from './locales';
 const de = { ...deCore, ...deAuth, ...deAdmin, ...deSuggest, ...deEditions, ...deApi, ...deFeeds, ...deEvents, ...deTranslations, ...deFunding, ...deAccessibility };
 const en = { ...enCore, ...enAuth, ...enAdmin, ...enSuggest, ...enEditions, ...enApi, ...enFeeds, ...enEvents, ...enTranslations, ...enFunding, ...enAccessibility };
 
-export const MESSAGES: Record<Locale, Record<string, unknown>> = { de, en, tr, uk, ar };
+type Tree = { [key: string]: string | Tree };
+
+/** Merges a language's files (each holds its own top-level namespaces; a namespace split over files merges too). */
+function mergeTrees(parts: readonly object[]): Tree {
+  const out: Tree = {};
+  const into = (target: Tree, source: Tree) => {
+    for (const [key, value] of Object.entries(source)) {
+      if (typeof value === 'string') target[key] = value;
+      else into((target[key] = typeof target[key] === 'object' ? target[key] : {}) as Tree, value);
+    }
+  };
+  for (const part of parts) into(out, part as Tree);
+  // "_meta" says who drafted a file (machine or person), it is not a message.
+  delete out._meta;
+  return out;
+}
+
+/** Every interface language's catalogue; German and English typed from their files above. */
+export const MESSAGES: Record<Locale, Record<string, unknown>> = Object.fromEntries(
+  LOCALES.map(({ code }) => [
+    code,
+    code === 'de' ? de : code === 'en' ? en : mergeTrees((CATALOGUE_FILES as Record<string, readonly object[]>)[code] ?? []),
+  ]),
+) as Record<Locale, Record<string, unknown>>;
 
 export const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 type PluralSuffix = (typeof PLURAL_SUFFIXES)[number];
